@@ -1,0 +1,67 @@
+// Defines ctnn's activation functions and the `Activation` concept they model.
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <concepts>
+#include <ctnn/math/sigmoid.hpp>
+#include <ctnn/math/tanh.hpp>
+
+namespace ctnn {
+
+/// An activation g names its value g(net) and its slope g'(net) written through the output
+/// y = g(net): backprop then needs only the activations that the forward pass keeps anyway.
+template <class A>
+concept Activation = requires(double net, double output) {
+  { A::value(net) } -> std::same_as<double>;
+  { A::slope(output) } -> std::same_as<double>;
+};
+
+/// Logistic unit: g(net) = 1 / (1 + e^-net), g' = y (1 - y).
+struct logistic {
+  template <class T>
+  static constexpr T value(T net) {
+    return sigmoid(net);
+  }
+  template <class T>
+  static constexpr T slope(T output) {
+    return output * (T(1) - output);
+  }
+};
+
+/// Hyperbolic tangent unit: g(net) = tanh(net), g' = 1 - y^2.
+struct hyperbolic_tangent {
+  template <class T>
+  static constexpr T value(T net) {
+    return tanh(net);
+  }
+  template <class T>
+  static constexpr T slope(T output) {
+    return T(1) - output * output;
+  }
+};
+
+/// Linear unit: g(net) = net, g' = 1.
+struct linear {
+  template <class T>
+  static constexpr T value(T net) {
+    return net;
+  }
+  template <class T>
+  static constexpr T slope(T) {
+    return T(1);
+  }
+};
+
+/// Rectified linear unit: g(net) = max(0, net), g' = 1 where y > 0, else 0 (also at net = 0).
+struct relu {
+  template <class T>
+  static constexpr T value(T net) {
+    return net > T(0) ? net : T(0);
+  }
+  template <class T>
+  static constexpr T slope(T output) {
+    return output > T(0) ? T(1) : T(0);
+  }
+};
+
+}  // namespace ctnn

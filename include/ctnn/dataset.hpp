@@ -1,0 +1,33 @@
+// Defines `ctnn::dataset`, a fixed set of training patterns, and the seed's OR and XOR tables.
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <cstddef>
+
+namespace ctnn {
+
+/// Count patterns, each Inputs values and Outputs targets, in scalar type T.
+template <class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count>
+struct dataset {
+  using value_type = T;
+  static constexpr std::size_t input_width = Inputs;
+  static constexpr std::size_t output_width = Outputs;
+  static constexpr std::size_t size = Count;
+
+  T inputs[Count][Inputs]{};
+  T targets[Count][Outputs]{};
+
+  friend constexpr bool operator==(const dataset&, const dataset&) = default;
+};
+
+/// Logical OR over two inputs, patterns in the seed's order: 00, 01, 10, 11.
+template <class T>
+inline constexpr dataset<T, 2, 1, 4> or_patterns{{{0, 0}, {0, 1}, {1, 0}, {1, 1}},
+                                                 {{0}, {1}, {1}, {1}}};
+
+/// Logical XOR over two inputs, patterns in the seed's order: 00, 01, 10, 11.
+template <class T>
+inline constexpr dataset<T, 2, 1, 4> xor_patterns{{{0, 0}, {0, 1}, {1, 0}, {1, 1}},
+                                                  {{0}, {1}, {1}, {0}}};
+
+}  // namespace ctnn

@@ -1,0 +1,39 @@
+// Defines `ctnn::detail::layer_layout`: where one dense layer's units and parameters sit, as
+// template arguments.
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <cstddef>
+#include <utility>
+
+namespace ctnn::detail {
+
+/// Dense layer L of Net, its numbers all template arguments: an expression made of these alone is
+/// a constant when the passes are instantiated, whereas each read of a static data member costs
+/// GCC's constant evaluator operations that count against -fconstexpr-ops-limit.
+/// - Activation: the layer's activation; InputWidth: the network's input width.
+/// - FirstUnit: the position of the layer's first unit among all units.
+/// - Weights, Biases: the positions of its first weight and first bias among all parameters.
+/// - Units J: 0 .. width - 1; Inputs K: 0 .. fan_in - 1; Sources S: the unit feeding input K.
+template <class Activation, std::size_t InputWidth, std::size_t FirstUnit, std::size_t Weights,
+          std::size_t Biases, class Units, class Inputs, class Sources>
+struct layer_constants {};
+
+template <class Net, std::size_t L,
+          class Inputs = std::make_index_sequence<Net::template fan_in<L>>>
+struct make_layer_layout;
+
+template <class Net, std::size_t L, std::size_t... K>
+struct make_layer_layout<Net, L, std::index_sequence<K...>> {
+  using type =
+      layer_constants<typename Net::template activation<L>, Net::input_width,
+                      Net::template unit_offset<L>, Net::template weight_offset<L>,
+                      Net::template bias_offset<L>,
+                      std::make_index_sequence<Net::template width<L>>, std::index_sequence<K...>,
+                      std::index_sequence<Net::template source_unit<L, K>...>>;
+};
+
+template <class Net, std::size_t L>
+using layer_layout = typename make_layer_layout<Net, L>::type;
+
+}  // namespace ctnn::detail

@@ -1,0 +1,118 @@
+// Defines `ctnn::forward` and `ctnn::predict`: a network's forward pass.
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <ctnn/detail/layer_layout.hpp>
+#include <ctnn/network.hpp>
+#include <ctnn/parameters.hpp>
+#include <span>
+#include <type_traits>
+#include <utility>
+
+namespace ctnn {
+
+/// Every unit's output after a forward pass, layer by layer, the input's first.
+template <class Net, class T>
+struct activations {
+  T values[Net::unit_count]{};
+
+  /// Layer L's outputs (layer 0 is the input).
+  template <std::size_t L>
+  constexpr std::span<const T, Net::template width<L>> layer() const {
+    return std::span<const T, Net::template width<L>>(values + Net::template unit_offset<L>,
+                                                      Net::template width<L>);
+  }
+  /// The network's outputs: the last layer's.
+  constexpr std::span<const T, Net::output_width> output() const {
+    return layer<Net::layer_count - 1>();
+  }
+
+  friend constexpr bool operator==(const activations&, const activations&) = default;
+};
+
+namespace detail {
+
+/// A dense layer's forward pass, its units J, inputs K and their source units S as packs: folds
+/// over compile-time indices let constant evaluation spend its budget on arithmetic rather than on
+/// loop bookkeeping, and give the optimiser straight-line code at run time.
+template <class Layout>
+struct forward_layer;
+
+template <class Activation, std::size_t InputWidth, std::size_t FirstUnit, std::size_t Weights,
+          std::size_t Biases, std::size_t... J, std::size_t... K, std::size_t... S>
+struct forward_layer<
+    layer_constants<Activation, InputWidth, FirstUnit, Weights, Biases, std::index_sequence<J...>,
+                    std::index_sequence<K...>, std::index_sequence<S...>>> {
+  /// net_j = sum_k w[j][k] x_k + b_j: the seed's dot(x, w) + b.
+  template <std::size_t Unit, class T>
+  static constexpr T net_input(const T* params, const T* units) {
+    return (... + (params[Weights + Unit * sizeof...(K) + K] * units[S])) + params[Biases + Unit];
+  }
+
+  /// y_j = g(net_j) for every unit j of the layer.
+  template <class T>
+  static constexpr void apply(const T* params, T* units) {
+    ((units[FirstUnit + J] = Activation::value(net_input<J>(params, units))), ...);
+  }
+};
+
+/// The whole forward pass, the network's inputs I and dense layers L (0 .. n-1) as packs.
+template <class Net, class Inputs = std::make_index_sequence<Net::input_width>,
+          class Layers = std::make_index_sequence<Net::layer_count - 1>>
+struct forward_network;
+
+template <class Net, std::size_t... I, std::size_t... L>
+struct forward_network<Net, std::index_sequence<I...>, std::index_sequence<L...>> {
+  /// Every unit's output for input x, written to units.
+  template <class T>
+  static constexpr void apply(const T* params, const T* x, T* units) {
+    ((units[I] = x[I]), ...);
+    (forward_layer<layer_layout<Net, L + 1>>::apply(params, units), ...);
+  }
+};
+
+template <class Net, std::size_t N>
+constexpr void check_input_width() {
+  static_assert(N == Net::input_width,
+                "ctnn::forward(params, x) requires one value in x per input unit");
+}
+
+}  // namespace detail
+
+/// Every layer's outputs for input x: the forward pass that backprop and explanations read.
+template <class Net, class T, std::size_t N>
+constexpr activations<Net, T> forward(const parameters<Net, T>& params, const std::array<T, N>& x) {
+  detail::check_input_width<Net, N>();
+  activations<Net, T> result;
+  detail::forward_network<Net>::apply(params.values, x.data(), result.values);
+  return result;
+}
+template <class Net, class T, std::size_t N>
+constexpr activations<Net, T> forward(const parameters<Net, T>& params,
+                                      const std::type_identity_t<T> (&x)[N]) {
+  detail::check_input_width<Net, N>();
+  activations<Net, T> result;
+  detail::forward_network<Net>::apply(params.values, x, result.values);
+  return result;
+}
+
+/// The network's outputs for input x.
+template <class Net, class T, std::size_t N>
+constexpr std::array<T, Net::output_width> predict(const parameters<Net, T>& params,
+                                                   const std::array<T, N>& x) {
+  const auto units = forward(params, x);
+  std::array<T, Net::output_width> result{};
+  for (std::size_t i = 0; i < Net::output_width; ++i) result[i] = units.output()[i];
+  return result;
+}
+template <class Net, class T, std::size_t N>
+constexpr std::array<T, Net::output_width> predict(const parameters<Net, T>& params,
+                                                   const std::type_identity_t<T> (&x)[N]) {
+  std::array<T, N> values{};
+  for (std::size_t i = 0; i < N; ++i) values[i] = x[i];
+  return predict(params, values);
+}
+
+}  // namespace ctnn

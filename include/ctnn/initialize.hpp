@@ -1,0 +1,27 @@
+// Defines `ctnn::initialize`: parameters drawn from a standard normal, as the seed's torch.randn.
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <ctnn/parameters.hpp>
+#include <ctnn/random.hpp>
+
+namespace ctnn {
+
+/// Every weight and bias drawn from N(0, 1), in the parameters' order, from rng.
+template <class Net, class T>
+constexpr parameters<Net, T> initialize(pcg32& rng) {
+  parameters<Net, T> params;
+  for (T& value : params.values) value = standard_normal<T>(rng);
+  return params;
+}
+
+/// Every weight and bias drawn from N(0, 1) by a pcg32 seeded with seed.
+template <class Net, class T>
+constexpr parameters<Net, T> initialize(std::uint64_t seed) {
+  pcg32 rng(seed);
+  return initialize<Net, T>(rng);
+}
+
+}  // namespace ctnn

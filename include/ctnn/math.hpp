@@ -1,0 +1,9 @@
+// Includes ctnn's constexpr math: exp, expm1, log, sqrt, tanh and sigmoid.
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <ctnn/math/exp.hpp>
+#include <ctnn/math/log.hpp>
+#include <ctnn/math/sigmoid.hpp>
+#include <ctnn/math/sqrt.hpp>
+#include <ctnn/math/tanh.hpp>

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# ctnn's test command: builds everything and runs every test with GCC and with Clang.
+# SPDX-License-Identifier: BSL-1.0
+#
+# Usage: scripts/run-tests.sh
+# Environment:
+#   CTNN_COMPILERS   compilers to test, each in its own build/<name> (default: "g++ clang++")
+#   CTNN_BUILD_TYPE  CMAKE_BUILD_TYPE (default: RelWithDebInfo, so that the compile-time vs
+#                    run-time bit-identity tests run optimised, at -O2)
+#   CTNN_JOBS        parallel compile and test jobs (default: nproc)
+#   CTNN_SKIP_DEPS   set to 1 to skip scripts/install-deps.sh (e.g. on a system without apt)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+read -r -a compilers <<<"${CTNN_COMPILERS:-g++ clang++}"
+build_type=${CTNN_BUILD_TYPE:-RelWithDebInfo}
+jobs=${CTNN_JOBS:-$(nproc)}
+if ((${#compilers[@]} == 0)); then
+  echo "run-tests: CTNN_COMPILERS names no compiler" >&2
+  exit 1
+fi
+
+now() { echo "${EPOCHREALTIME/[.,]/}"; }  # microseconds
+seconds_since() { local us=$(($(now) - $1)); printf '%d.%d' $((us / 1000000)) $((us / 100000 % 10)); }
+
+# build/gcc for g++, build/clang for clang++, build/clang-15 for clang++-15, ...
+build_dir_for() {
+  case $1 in
+    g++*) echo "build/gcc${1#g++}" ;;
+    clang++*) echo "build/clang${1#clang++}" ;;
+    *) echo "build/$(basename "$1" | tr -c 'A-Za-z0-9_.\n-' _)" ;;
+  esac
+}
+
+# phase <name> <command...>: runs one phase of the current compiler, timing it.
+# Sets failed_phase on failure and appends "name time" to phase_times.
+phase() {
+  local name=$1 start rc=0 peak=''
+  shift
+  echo
+  echo "=== [$build_dir] $name: $*"
+  start=$(now)
+  if [[ -x /usr/bin/time && $(type -t "$1") == file ]]; then
+    # GNU time's %M is the largest resident set of any one process: the hungriest compiler run.
+    /usr/bin/time -o "$time_log" -f '%M' "$@" || rc=$?
+    peak=$(tail -n 1 "$time_log")
+    [[ $peak =~ ^[0-9]+$ ]] && peak=", peak $((peak / 1024)) MiB" || peak=''
+  else
+    "$@" || rc=$?
+  fi
+  local took
+  took="$(seconds_since "$start") s$peak"
+  echo "=== [$build_dir] $name: $( ((rc == 0)) && echo ok || echo "FAILED (exit $rc)") in $took"
+  phase_times+="  $name $took"
+  ((rc == 0)) || failed_phase=$name
+  return "$rc"
+}
+
+# Keeps ctest's output in $ctest_log too, to quote its count in the summary. A test that hangs
+# fails after 10 minutes rather than using up the CI run.
+run_ctest() {
+  ctest --test-dir "$build_dir" --output-on-failure --no-tests=error --timeout 600 -j "$jobs" 2>&1 |
+    tee "$ctest_log"
+}
+
+total_start=$(now)
+if [[ ${CTNN_SKIP_DEPS:-0} != 1 ]]; then
+  start=$(now)
+  scripts/install-deps.sh
+  echo "=== dependencies: ok in $(seconds_since "$start") s"
+fi
+echo "=== $(cmake --version | head -n 1), build type $build_type, $jobs jobs"
+
+summary=()
+failed=()
+time_log=$(mktemp)
+trap 'rm -f "$time_log"' EXIT
+for compiler in "${compilers[@]}"; do
+  build_dir=$(build_dir_for "$compiler")
+  phase_times=''
+  failed_phase=''
+  if ! command -v "$compiler" >/dev/null; then
+    echo "=== [$build_dir] $compiler is not installed (scripts/install-deps.sh installs g++ and clang)" >&2
+    summary+=("$(printf '%-12s %-14s  %s not found' "$build_dir" "FAIL (missing)" "$compiler")")
+    failed+=("$compiler")
+    continue
+  fi
+  echo
+  echo "=== [$build_dir] $("$compiler" --version | head -n 1)"
+  ctest_log=$build_dir/run-tests.ctest.log
+  # -k 0: show every compile error, not just the first.
+  if phase configure cmake -S . -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER="$compiler" \
+                           -DCMAKE_BUILD_TYPE="$build_type" &&
+     phase build cmake --build "$build_dir" -j "$jobs" -- -k 0 &&
+     phase test run_ctest; then
+    result=PASS
+  else
+    result="FAIL ($failed_phase)"
+    failed+=("$compiler")
+  fi
+  # ctest's own count, e.g. "100% tests passed, 0 tests failed out of 57".
+  counts=''
+  if [[ -z $failed_phase || $failed_phase == test ]] && [[ -f $ctest_log ]]; then
+    counts=$(grep -E '^[0-9]+% tests passed' "$ctest_log" | tail -n 1 || true)
+  fi
+  summary+=("$(printf '%-12s %-14s%s%s' "$build_dir" "$result" "$phase_times" "${counts:+  $counts}")")
+done
+
+echo
+echo "=== summary (build type $build_type, $(seconds_since "$total_start") s in all)"
+printf '%s\n' "${summary[@]}"
+if ((${#failed[@]} > 0)); then
+  echo "run-tests: FAILED with ${failed[*]} (of ${compilers[*]})"
+  exit 1
+fi
+echo "run-tests: PASSED with ${compilers[*]}"

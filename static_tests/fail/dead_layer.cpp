@@ -1,0 +1,9 @@
+// expect-error: HiddenLayersRead
+// A hidden layer that feeds nothing is rejected.
+// SPDX-License-Identifier: BSL-1.0
+#include <ctnn/network.hpp>
+
+// The output reads only the input: the hidden layer could never learn.
+using dead = ctnn::network<ctnn::input<2>, ctnn::dense<2, ctnn::logistic>,
+                           ctnn::dense<1, ctnn::logistic, ctnn::from<0>>>;
+constexpr auto count = dead::parameter_count;

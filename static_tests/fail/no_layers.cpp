@@ -1,0 +1,7 @@
+// expect-error: HasLayers
+// An input alone is not a network.
+// SPDX-License-Identifier: BSL-1.0
+#include <ctnn/network.hpp>
+
+using nothing = ctnn::network<ctnn::input<2>>;
+constexpr auto count = nothing::parameter_count;

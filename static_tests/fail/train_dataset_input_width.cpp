@@ -1,0 +1,7 @@
+// expect-error: ctnn::train\(data, options\) requires patterns with one input per input unit
+// train given two-input patterns for a three-input network.
+// SPDX-License-Identifier: BSL-1.0
+#include <ctnn/train.hpp>
+
+using three_inputs = ctnn::network<ctnn::input<3>, ctnn::dense<1, ctnn::logistic>>;
+const auto params = ctnn::train<three_inputs>(ctnn::or_patterns<double>, {});

@@ -1,0 +1,7 @@
+// expect-error: ctnn::train\(data, options\) requires patterns with one target per output unit
+// train given one-target patterns for a two-output network.
+// SPDX-License-Identifier: BSL-1.0
+#include <ctnn/train.hpp>
+
+using two_outputs = ctnn::network<ctnn::input<2>, ctnn::dense<2, ctnn::logistic>>;
+const auto params = ctnn::train<two_outputs>(ctnn::xor_patterns<double>, {});

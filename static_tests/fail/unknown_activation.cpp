@@ -1,0 +1,8 @@
+// expect-error: KnownActivations
+// An activation without value and slope is rejected.
+// SPDX-License-Identifier: BSL-1.0
+#include <ctnn/network.hpp>
+
+struct not_an_activation {};
+using odd = ctnn::network<ctnn::input<2>, ctnn::dense<1, not_an_activation>>;
+constexpr auto count = odd::parameter_count;

@@ -1,0 +1,81 @@
+// Static tests of ctnn::network: which topologies are accepted, and their shapes.
+// SPDX-License-Identifier: BSL-1.0
+#include <boost/hana/equal.hpp>
+#include <ctnn/network.hpp>
+#include <type_traits>
+
+namespace {
+
+using ctnn::dense;
+using ctnn::from;
+using ctnn::hyperbolic_tangent;
+using ctnn::input;
+using ctnn::linear;
+using ctnn::logistic;
+using ctnn::relu;
+namespace hana = boost::hana;
+
+template <class... Layers>
+concept makes_network = requires {
+  typename ctnn::network<Layers...>;
+};
+
+// The seed's networks.
+using or_neuron = ctnn::network<input<2>, dense<1, logistic>>;
+using xor_net = ctnn::network<input<2>, dense<1, logistic>, dense<1, logistic, from<0, 1>>>;
+
+static_assert(or_neuron::parameter_count == 3);  // w_0, w_1, b
+static_assert(or_neuron::input_width == 2 && or_neuron::output_width == 1);
+static_assert(or_neuron::fan_in<1> == 2);
+
+static_assert(xor_net::layer_count == 3 && xor_net::unit_count == 4);
+static_assert(xor_net::parameter_count == 7);  // w_3, w_4, b_0, w_0, w_1, w_2, b_1
+static_assert(xor_net::fan_in<1> == 2 && xor_net::fan_in<2> == 3);
+static_assert(xor_net::weight_offset<1> == 0 && xor_net::bias_offset<1> == 2);
+static_assert(xor_net::weight_offset<2> == 3 && xor_net::bias_offset<2> == 6);
+// The output unit reads [x_0, x_1, h]: units 0, 1 (the input), then 2 (the hidden unit).
+static_assert(xor_net::source_unit<2, 0> == 0 && xor_net::source_unit<2, 1> == 1);
+static_assert(xor_net::source_unit<2, 2> == 2);
+static_assert(hana::equal(xor_net::widths,
+                          hana::make_tuple(hana::size_c<2>, hana::size_c<1>, hana::size_c<1>)));
+static_assert(hana::equal(xor_net::fan_ins,
+                          hana::make_tuple(hana::size_c<0>, hana::size_c<2>, hana::size_c<3>)));
+static_assert(std::is_same_v<xor_net::activation<2>, logistic>);
+
+// Sources are concatenated in the order `from` names them.
+using reversed = ctnn::network<input<2>, dense<3, relu>, dense<1, linear, from<1, 0>>>;
+static_assert(reversed::fan_in<2> == 5);
+static_assert(reversed::source_unit<2, 0> == 2 && reversed::source_unit<2, 2> == 4);
+static_assert(reversed::source_unit<2, 3> == 0 && reversed::source_unit<2, 4> == 1);
+
+// Deeper nets, any widths.
+using deep = ctnn::network<input<2>, dense<4, hyperbolic_tangent>, dense<4, hyperbolic_tangent>,
+                           dense<1, logistic>>;
+static_assert(deep::parameter_count == 4 * 3 + 4 * 5 + 1 * 5);
+using wide = ctnn::network<input<4>, dense<8, relu>, dense<3, linear>>;
+static_assert(wide::parameter_count == 8 * 5 + 3 * 9 && wide::output_width == 3);
+using skips = ctnn::network<input<3>, dense<5, hyperbolic_tangent>, dense<3, linear, from<1, 0>>,
+                            dense<2, logistic, from<2, 0, 1>>>;
+static_assert(skips::fan_in<3> == 3 + 3 + 5);
+static_assert(skips::unit_count == 3 + 5 + 3 + 2);
+
+static_assert(makes_network<input<2>, dense<1, logistic>>);
+static_assert(makes_network<input<1>, dense<1, linear>, dense<1, relu, from<1>>>);
+
+// Rejected: each names the concept that fails (see static_tests/fail for the diagnostics).
+static_assert(!makes_network<dense<1, logistic>>);                     // no input
+static_assert(!makes_network<input<2>>);                               // no layer
+static_assert(!makes_network<input<0>, dense<1, logistic>>);           // empty input
+static_assert(!makes_network<input<2>, dense<0, logistic>>);           // empty layer
+static_assert(!makes_network<input<2>, input<2>>);                     // not dense
+static_assert(!makes_network<input<2>, dense<1, int>>);                // no activation
+static_assert(!makes_network<input<2>, dense<1, logistic, from<>>>);   // no sources
+static_assert(!makes_network<input<2>, dense<1, logistic, int>>);      // not sources
+static_assert(!makes_network<input<2>, dense<1, logistic, from<1>>>);  // reads itself
+static_assert(!makes_network<input<2>, dense<1, logistic>, dense<1, logistic, from<3>>>);
+static_assert(!makes_network<input<2>, dense<1, logistic, from<0, 0>>>);                   // twice
+static_assert(!makes_network<input<2>, dense<2, logistic>, dense<1, logistic, from<0>>>);  // dead
+
+}  // namespace
+
+int main() {}

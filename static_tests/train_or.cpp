@@ -1,0 +1,39 @@
+// Static test: the seed's Problems 1 and 3, OR learned by one logistic and one tanh neuron with
+// learning rate 0.05 over 5000 epochs, trained entirely at compile time under each compiler's
+// default constexpr limits.
+// SPDX-License-Identifier: BSL-1.0
+#include <ctnn/dataset.hpp>
+#include <ctnn/forward.hpp>
+#include <ctnn/train.hpp>
+
+namespace {
+
+using ctnn::dense;
+using ctnn::input;
+
+constexpr ctnn::training_options seed_settings{.learning_rate = 0.05, .epochs = 5000, .seed = 1};
+
+/// True when every pattern's output is within tolerance of its target.
+template <class Net, class T, class Data>
+constexpr bool within(const ctnn::parameters<Net, T>& params, const Data& data, T tolerance) {
+  for (std::size_t n = 0; n < Data::size; ++n) {
+    const T output = ctnn::predict(params, {data.inputs[n][0], data.inputs[n][1]})[0];
+    const T target = data.targets[n][0];
+    if (output - target > tolerance || target - output > tolerance) return false;
+  }
+  return true;
+}
+
+// Problem 1: logistic unit.
+using or_neuron = ctnn::network<input<2>, dense<1, ctnn::logistic>>;
+static_assert(within(ctnn::train<or_neuron>(ctnn::or_patterns<double>, seed_settings),
+                     ctnn::or_patterns<double>, 0.1));
+
+// Problem 3: tanh unit.
+using or_tanh_neuron = ctnn::network<input<2>, dense<1, ctnn::hyperbolic_tangent>>;
+static_assert(within(ctnn::train<or_tanh_neuron>(ctnn::or_patterns<double>, seed_settings),
+                     ctnn::or_patterns<double>, 0.1));
+
+}  // namespace
+
+int main() {}

@@ -1,0 +1,56 @@
+// Run-time tests that compile-time and run-time training agree bit for bit.
+// SPDX-License-Identifier: BSL-1.0
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <ctnn/dataset.hpp>
+#include <ctnn/train.hpp>
+
+#include "catch.hpp"
+
+namespace {
+
+using ctnn::dense;
+using ctnn::from;
+using ctnn::input;
+using ctnn::logistic;
+
+using or_neuron = ctnn::network<input<2>, dense<1, logistic>>;
+using xor_net = ctnn::network<input<2>, dense<1, logistic>, dense<1, logistic, from<0, 1>>>;
+
+template <class Net, class T>
+bool bitwise_equal(const ctnn::parameters<Net, T>& a, const ctnn::parameters<Net, T>& b) {
+  using bits = std::conditional_t<sizeof(T) == 8, std::uint64_t, std::uint32_t>;
+  for (std::size_t i = 0; i < Net::parameter_count; ++i) {
+    if (std::bit_cast<bits>(a.values[i]) != std::bit_cast<bits>(b.values[i])) return false;
+  }
+  return true;
+}
+
+constexpr ctnn::training_options or_settings{.learning_rate = 0.05, .epochs = 5000, .seed = 1};
+constexpr ctnn::training_options xor_settings{.learning_rate = 0.05, .epochs = 8000, .seed = 1};
+
+template <class T>
+constexpr auto compile_time_or = ctnn::train<or_neuron>(ctnn::or_patterns<T>, or_settings);
+template <class T>
+constexpr auto compile_time_xor = ctnn::train<xor_net>(ctnn::xor_patterns<T>, xor_settings);
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("OR trained at compile time equals OR trained at run time, bit for bit",
+                   "[train][bit_identity]", float, double) {
+  volatile std::uint64_t seed = 1;  // read at run time, so nothing below can be folded
+  ctnn::training_options settings = or_settings;
+  settings.seed = seed;
+  const auto run_time = ctnn::train<or_neuron>(ctnn::or_patterns<TestType>, settings);
+  CHECK(bitwise_equal(compile_time_or<TestType>, run_time));
+}
+
+TEMPLATE_TEST_CASE("XOR trained at compile time equals XOR trained at run time, bit for bit",
+                   "[train][bit_identity]", float, double) {
+  volatile std::uint64_t seed = 1;
+  ctnn::training_options settings = xor_settings;
+  settings.seed = seed;
+  const auto run_time = ctnn::train<xor_net>(ctnn::xor_patterns<TestType>, settings);
+  CHECK(bitwise_equal(compile_time_xor<TestType>, run_time));
+}

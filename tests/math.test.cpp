@@ -1,0 +1,325 @@
+// Run-time tests of ctnn's constexpr math: within 2 ulp of glibc over the whole domain, and the
+// same bits at compile time as at run time.
+// SPDX-License-Identifier: BSL-1.0
+#include <array>
+#include <bit>
+#include <cmath>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <ctnn/math.hpp>
+#include <limits>
+#include <random>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "catch.hpp"
+
+namespace {
+
+struct exp_function {
+  static constexpr const char* name = "exp";
+  template <class T>
+  constexpr T operator()(T x) const {
+    return ctnn::exp(x);
+  }
+  template <class T>
+  static T reference(T x) {
+    return std::exp(x);
+  }
+};
+
+struct expm1_function {
+  static constexpr const char* name = "expm1";
+  template <class T>
+  constexpr T operator()(T x) const {
+    return ctnn::expm1(x);
+  }
+  template <class T>
+  static T reference(T x) {
+    return std::expm1(x);
+  }
+};
+
+struct log_function {
+  static constexpr const char* name = "log";
+  template <class T>
+  constexpr T operator()(T x) const {
+    return ctnn::log(x);
+  }
+  template <class T>
+  static T reference(T x) {
+    return std::log(x);
+  }
+};
+
+struct sqrt_function {
+  static constexpr const char* name = "sqrt";
+  template <class T>
+  constexpr T operator()(T x) const {
+    return ctnn::sqrt(x);
+  }
+  template <class T>
+  static T reference(T x) {
+    return std::sqrt(x);
+  }
+};
+
+struct tanh_function {
+  static constexpr const char* name = "tanh";
+  template <class T>
+  constexpr T operator()(T x) const {
+    return ctnn::tanh(x);
+  }
+  template <class T>
+  static T reference(T x) {
+    return std::tanh(x);
+  }
+};
+
+// glibc has no logistic function: the reference is computed in long double, then rounded.
+struct sigmoid_function {
+  static constexpr const char* name = "sigmoid";
+  template <class T>
+  constexpr T operator()(T x) const {
+    return ctnn::sigmoid(x);
+  }
+  template <class T>
+  static T reference(T x) {
+    return static_cast<T>(1.0L / (1.0L + std::exp(-static_cast<long double>(x))));
+  }
+};
+
+template <class T>
+using same_size_int = std::conditional_t<sizeof(T) == 8, std::int64_t, std::int32_t>;
+
+// The bits of x as an integer that counts ulps: neighbouring floats differ by 1, -0 meets +0.
+template <class T>
+std::int64_t ordered_bits(T x) {
+  const auto bits = std::bit_cast<same_size_int<T>>(x);
+  return bits < 0 ? std::int64_t{std::numeric_limits<same_size_int<T>>::min()} - bits : bits;
+}
+
+// Ulps between a and b; two NaNs agree, and a NaN is as far as can be from any number.
+template <class T>
+std::uint64_t ulp_distance(T a, T b) {
+  if (std::isnan(a) || std::isnan(b)) {
+    return std::isnan(a) && std::isnan(b) ? 0 : std::numeric_limits<std::uint64_t>::max();
+  }
+  const std::int64_t i = ordered_bits(a), j = ordered_bits(b);
+  return i < j ? std::uint64_t(j) - std::uint64_t(i) : std::uint64_t(i) - std::uint64_t(j);
+}
+
+template <class T>
+const char* type_name() {
+  return std::same_as<T, float> ? "float" : "double";
+}
+
+// Whether the sweep also takes negative inputs: log and sqrt give NaN for all of them.
+enum class signs { both, positive };
+
+// Points for one function and type: 400000 log-uniform (random bit patterns, so every exponent
+// is as likely as any other), 600000 spread uniformly over the intervals where the function is
+// interesting, and each edge with its 16 neighbours on either side, plus the values every
+// function must handle: +-0, the smallest subnormal and normal, the largest, +-inf and NaN.
+template <class T>
+std::vector<T> sweep_points(signs sign, const std::vector<std::pair<T, T>>& intervals,
+                            const std::vector<T>& edges) {
+  std::mt19937_64 random(2718281828);
+  std::vector<T> points;
+  while (points.size() < 400000) {
+    const T x = std::bit_cast<T>(static_cast<std::make_unsigned_t<same_size_int<T>>>(random()));
+    if (std::isfinite(x)) points.push_back(sign == signs::positive ? std::fabs(x) : x);
+  }
+  for (const auto& [low, high] : intervals) {
+    std::uniform_real_distribution<T> uniform(low, high);
+    for (std::size_t i = 0; i < 600000 / intervals.size(); ++i) points.push_back(uniform(random));
+  }
+  using limits = std::numeric_limits<T>;
+  std::vector<T> all_edges = edges;
+  for (const T x : {T(0), limits::denorm_min(), limits::min(), limits::max()}) {
+    all_edges.push_back(x);
+    all_edges.push_back(-x);
+  }
+  for (T x : all_edges) {
+    T below = x, above = x;
+    for (int i = 0; i < 16; ++i) {
+      below = std::nextafter(below, -limits::infinity());
+      above = std::nextafter(above, limits::infinity());
+      points.push_back(below);
+      points.push_back(above);
+    }
+    points.push_back(x);
+  }
+  for (const T x : {limits::infinity(), -limits::infinity(), limits::quiet_NaN()}) {
+    points.push_back(x);
+  }
+  return points;
+}
+
+// The largest distance from the reference over the points, printed so that the CTest log keeps
+// the accuracy of every function.
+template <class T, class Function>
+std::uint64_t max_ulps(const std::vector<T>& points) {
+  std::uint64_t worst = 0;
+  T worst_input = 0;
+  for (const T x : points) {
+    const std::uint64_t distance = ulp_distance(Function{}(x), Function::template reference<T>(x));
+    if (distance > worst) {
+      worst = distance;
+      worst_input = x;
+    }
+  }
+  std::printf("ctnn::%s<%s>: at most %llu ulp from the reference over %zu points (%a)\n",
+              Function::name, type_name<T>(), static_cast<unsigned long long>(worst), points.size(),
+              static_cast<double>(worst_input));
+  return worst;
+}
+
+template <class T>
+constexpr bool is_float = std::same_as<T, float>;
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("ctnn::exp stays within 2 ulp of glibc's exp over its whole domain", "[math]",
+                   float, double) {
+  using T = TestType;
+  // Beyond these, e^x is infinity or rounds to 0.
+  const T overflow = is_float<T> ? T(0x1.62e42ep+6) : T(0x1.62e42fefa39efp+9);
+  const T underflow = is_float<T> ? T(-0x1.9fe368p+6) : T(-0x1.74910d52d3051p+9);
+  const auto points = sweep_points<T>(signs::both, {{underflow - 1, overflow + 1}, {-1, 1}},
+                                      {overflow, underflow, T(-1022 * 0.6931471805599453), T(1)});
+  REQUIRE(points.size() >= 1000000);
+  REQUIRE(max_ulps<T, exp_function>(points) <= 2);
+}
+
+TEMPLATE_TEST_CASE("ctnn::expm1 stays within 2 ulp of glibc's expm1 over its whole domain",
+                   "[math]", float, double) {
+  using T = TestType;
+  const auto points = sweep_points<T>(signs::both, {{-40, 40}, {-1, 1}, {T(-1e-3), T(1e-3)}},
+                                      {T(-64), T(40), T(0.34657359), T(-0.34657359)});
+  REQUIRE(points.size() >= 1000000);
+  REQUIRE(max_ulps<T, expm1_function>(points) <= 2);
+}
+
+TEMPLATE_TEST_CASE("ctnn::log stays within 2 ulp of glibc's log over its whole domain", "[math]",
+                   float, double) {
+  using T = TestType;
+  const auto points = sweep_points<T>(signs::positive, {{T(0.5), 2}, {0, 1000}},
+                                      {T(1), T(2), T(0.70710678), T(1.41421356), T(-1)});
+  REQUIRE(points.size() >= 1000000);
+  REQUIRE(max_ulps<T, log_function>(points) <= 2);
+}
+
+TEMPLATE_TEST_CASE("ctnn::sqrt stays within 2 ulp of glibc's sqrt over its whole domain", "[math]",
+                   float, double) {
+  using T = TestType;
+  const auto points =
+      sweep_points<T>(signs::positive, {{0, 4}, {0, 1e6}}, {T(1), T(2), T(4), T(-1)});
+  REQUIRE(points.size() >= 1000000);
+  REQUIRE(max_ulps<T, sqrt_function>(points) <= 2);
+}
+
+TEMPLATE_TEST_CASE("ctnn::tanh stays within 2 ulp of glibc's tanh over its whole domain", "[math]",
+                   float, double) {
+  using T = TestType;
+  const auto points = sweep_points<T>(
+      signs::both, {{-20, 20}, {-1, 1}},
+      {T(0x1p-27), T(-0x1p-27), T(0.55), T(19.06), T(-19.06), T(20), T(-20), T(9.01), T(-9.01)});
+  REQUIRE(points.size() >= 1000000);
+  REQUIRE(max_ulps<T, tanh_function>(points) <= 2);
+}
+
+TEMPLATE_TEST_CASE("ctnn::sigmoid stays within 2 ulp of the rounded logistic over its whole domain",
+                   "[math]", float, double) {
+  using T = TestType;
+  const auto points = sweep_points<T>(
+      signs::both,
+      {{-40, 40}, {-1, 1}, is_float<T> ? std::pair<T, T>{-104, -80} : std::pair<T, T>{-750, -700}},
+      {T(746), T(-746), T(-745.13), T(-103.97), T(36.7), T(17.3)});
+  REQUIRE(points.size() >= 1000000);
+  REQUIRE(max_ulps<T, sigmoid_function>(points) <= 2);
+}
+
+namespace {
+
+// Inputs whose results must be the same bits whether the compiler or the processor computes them:
+// the edges of every domain and points between.
+template <class T>
+constexpr std::array<T, 38> probes{0,
+                                   -T(0),
+                                   std::numeric_limits<T>::denorm_min(),
+                                   -std::numeric_limits<T>::denorm_min(),
+                                   std::numeric_limits<T>::min(),
+                                   T(1e-30),
+                                   T(-1e-30),
+                                   T(1e-10),
+                                   T(0x1p-27),
+                                   T(0.1),
+                                   T(-0.1),
+                                   T(0.3),
+                                   T(0.5),
+                                   T(-0.5),
+                                   T(0.7),
+                                   T(1),
+                                   T(-1),
+                                   T(2),
+                                   T(-2.5),
+                                   T(3.14159),
+                                   T(10),
+                                   T(-10),
+                                   T(20),
+                                   T(-37.5),
+                                   T(40),
+                                   T(88.5),
+                                   T(-103),
+                                   T(-500),
+                                   T(700),
+                                   T(709.78),
+                                   T(-740),
+                                   T(-745.5),
+                                   T(1e30),
+                                   std::numeric_limits<T>::max(),
+                                   -std::numeric_limits<T>::max(),
+                                   std::numeric_limits<T>::infinity(),
+                                   -std::numeric_limits<T>::infinity(),
+                                   std::numeric_limits<T>::quiet_NaN()};
+
+template <class T, class Function>
+constexpr std::array<T, probes<T>.size()> at_compile_time = [] {
+  std::array<T, probes<T>.size()> results{};
+  for (std::size_t i = 0; i < results.size(); ++i) results[i] = Function{}(probes<T>[i]);
+  return results;
+}();
+
+// Counts the probes whose run-time result differs in any bit from the compile-time one; the
+// input goes through a volatile so that the compiler cannot fold the run-time call.
+template <class T, class Function>
+std::size_t differing_bits() {
+  std::size_t differing = 0;
+  for (std::size_t i = 0; i < probes<T>.size(); ++i) {
+    volatile T input = probes<T>[i];
+    const T at_run_time = Function{}(static_cast<T>(input));
+    if (std::bit_cast<same_size_int<T>>(at_run_time) !=
+        std::bit_cast<same_size_int<T>>(at_compile_time<T, Function>[i])) {
+      UNSCOPED_INFO("ctnn::" << Function::name << " of " << probes<T>[i]);
+      ++differing;
+    }
+  }
+  return differing;
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("ctnn's math gives the same bits at compile time and at run time", "[math]",
+                   float, double) {
+  using T = TestType;
+  CHECK(differing_bits<T, exp_function>() == 0);
+  CHECK(differing_bits<T, expm1_function>() == 0);
+  CHECK(differing_bits<T, log_function>() == 0);
+  CHECK(differing_bits<T, sqrt_function>() == 0);
+  CHECK(differing_bits<T, tanh_function>() == 0);
+  CHECK(differing_bits<T, sigmoid_function>() == 0);
+}

@@ -1,0 +1,155 @@
+// Run-time tests of ctnn::train, ctnn::sgd_epoch and ctnn::sgd_step.
+// SPDX-License-Identifier: BSL-1.0
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <ctnn/dataset.hpp>
+#include <ctnn/forward.hpp>
+#include <ctnn/train.hpp>
+#include <span>
+#include <vector>
+
+#include "catch.hpp"
+
+namespace {
+
+using ctnn::dense;
+using ctnn::from;
+using ctnn::hyperbolic_tangent;
+using ctnn::input;
+using ctnn::logistic;
+
+using or_neuron = ctnn::network<input<2>, dense<1, logistic>>;
+using xor_net = ctnn::network<input<2>, dense<1, logistic>, dense<1, logistic, from<0, 1>>>;
+using deep_tanh = ctnn::network<input<2>, dense<4, hyperbolic_tangent>,
+                                dense<4, hyperbolic_tangent>, dense<1, hyperbolic_tangent>>;
+
+constexpr ctnn::training_options xor_settings{.learning_rate = 0.05, .epochs = 8000, .seed = 1};
+
+/// Number of patterns whose output is on the target's side of 0.5.
+template <class Net, class T>
+std::size_t correct_side(const ctnn::parameters<Net, T>& params,
+                         const ctnn::dataset<T, 2, 1, 4>& data) {
+  std::size_t correct = 0;
+  for (std::size_t n = 0; n < data.size; ++n) {
+    const T output = ctnn::predict(params, {data.inputs[n][0], data.inputs[n][1]})[0];
+    correct += (output > T(0.5)) == (data.targets[n][0] > T(0.5));
+  }
+  return correct;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "XOR trained at run time with the default seed has every output on the right side of "
+    "0.5",
+    "[train]") {
+  const auto params = ctnn::train<xor_net>(ctnn::xor_patterns<double>, xor_settings);
+  CHECK(correct_side(params, ctnn::xor_patterns<double>) == 4);
+}
+
+TEST_CASE("XOR with the seed's settings is solved for most seeds, and the stuck ones are known",
+          "[train]") {
+  // The seed's settings leave some initialisations stuck (README.md, "How often XOR is solved"):
+  // of seeds 1 .. 50, these six.
+  const std::vector<std::uint64_t> stuck = {27, 30, 37, 38, 43, 49};
+  std::vector<std::uint64_t> found;
+  for (std::uint64_t seed = 1; seed <= 50; ++seed) {
+    ctnn::training_options settings = xor_settings;
+    settings.seed = seed;
+    const auto params = ctnn::train<xor_net>(ctnn::xor_patterns<double>, settings);
+    if (correct_side(params, ctnn::xor_patterns<double>) != 4) found.push_back(seed);
+  }
+  CHECK(found == stuck);
+}
+
+TEST_CASE("a deeper 2-4-4-1 tanh network learns XOR too", "[train]") {
+  const auto params = ctnn::train<deep_tanh>(ctnn::xor_patterns<double>,
+                                             {.learning_rate = 0.05, .epochs = 2000, .seed = 1});
+  CHECK(correct_side(params, ctnn::xor_patterns<double>) == 4);
+}
+
+TEMPLATE_TEST_CASE("an SGD step is params - learning_rate * gradient, bit for bit", "[train]",
+                   float, double) {
+  const auto& data = ctnn::xor_patterns<TestType>;
+  auto params = ctnn::initialize<xor_net, TestType>(3);
+  const auto before = params;
+  const TestType rate = TestType(0.05);
+  const TestType error = ctnn::sgd_step(params, data.inputs[3], data.targets[3], rate);
+  const auto grad = ctnn::gradient(before, data.inputs[3], data.targets[3]);
+  CHECK(error == ctnn::loss(before, data.inputs[3], data.targets[3]));
+  for (std::size_t i = 0; i < xor_net::parameter_count; ++i) {
+    CHECK(params.values[i] == before.values[i] - rate * grad.values[i]);
+  }
+}
+
+TEST_CASE(
+    "an epoch visits each pattern once in a fresh shuffled order and sums the losses taken "
+    "before each update",
+    "[train]") {
+  const auto& data = ctnn::xor_patterns<double>;
+  auto params = ctnn::initialize<xor_net, double>(5);
+  auto replayed = params;
+  ctnn::pcg32 rng(9);
+  ctnn::pcg32 replay_rng = rng;
+
+  const double error = ctnn::sgd_epoch(params, data, 0.05, rng);
+
+  std::size_t order[4] = {0, 1, 2, 3};
+  ctnn::shuffle(std::span<std::size_t>(order), replay_rng);
+  double replayed_error = 0;
+  for (std::size_t n : order) {
+    replayed_error += ctnn::loss(replayed, data.inputs[n], data.targets[n]);
+    ctnn::sgd_step(replayed, data.inputs[n], data.targets[n], 0.05);
+  }
+  CHECK(error == replayed_error);
+  CHECK(params == replayed);
+  CHECK(rng == replay_rng);
+}
+
+TEST_CASE("the observer sees every epoch's error and can stop training", "[train]") {
+  std::vector<double> errors;
+  const auto params = ctnn::train<or_neuron>(ctnn::or_patterns<double>,
+                                             {.learning_rate = 0.05, .epochs = 100, .seed = 2},
+                                             [&](std::size_t epoch, double error) {
+                                               CHECK(epoch == errors.size());
+                                               errors.push_back(error);
+                                             });
+  REQUIRE(errors.size() == 100);
+  CHECK(errors.back() < errors.front());
+
+  std::size_t seen = 0;
+  ctnn::train<or_neuron>(ctnn::or_patterns<double>,
+                         {.learning_rate = 0.05, .epochs = 100, .seed = 2},
+                         [&](std::size_t epoch, double) {
+                           ++seen;
+                           return epoch < 9;
+                         });
+  CHECK(seen == 10);
+  (void)params;
+}
+
+TEST_CASE("training continues from given parameters and zero epochs change nothing", "[train]") {
+  const auto start = ctnn::initialize<xor_net, double>(11);
+  CHECK(ctnn::train(start, ctnn::xor_patterns<double>, {.epochs = 0}) == start);
+  const auto once = ctnn::train(start, ctnn::xor_patterns<double>, {.epochs = 1, .seed = 4});
+  auto by_hand = start;
+  ctnn::pcg32 rng(4);
+  ctnn::sgd_epoch(by_hand, ctnn::xor_patterns<double>, 0.05, rng);
+  CHECK(once == by_hand);
+}
+
+TEST_CASE("a diverging run shows a non-finite error to the observer, which can stop it",
+          "[train]") {
+  std::size_t epochs = 0;
+  double last = 0;
+  ctnn::train<ctnn::network<input<2>, dense<1, ctnn::linear>>>(
+      ctnn::xor_patterns<double>, {.learning_rate = 10.0, .epochs = 10000, .seed = 1},
+      [&](std::size_t, double error) {
+        ++epochs;
+        last = error;
+        return std::isfinite(error);
+      });
+  CHECK(!std::isfinite(last));
+  CHECK(epochs < 10000);
+}
