@@ -14,4 +14,5 @@
 #include <ctnn/parameters.hpp>
 #include <ctnn/random.hpp>
 #include <ctnn/reference_gradient.hpp>
+#include <ctnn/topology_name.hpp>
 #include <ctnn/train.hpp>

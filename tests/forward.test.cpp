@@ -5,6 +5,7 @@
 #include <ctnn/forward.hpp>
 #include <ctnn/initialize.hpp>
 #include <ctnn/io.hpp>
+#include <ctnn/topology_name.hpp>
 #include <sstream>
 
 #include "catch.hpp"
@@ -82,4 +83,13 @@ TEST_CASE("parameters compare equal exactly when every value does", "[forward]")
   CHECK(a != b);
   CHECK(a.weight<2>(0, 2) == a.values[5]);  // w_2: the output unit's weight from h
   CHECK(a.bias<1>(0) == a.values[2]);       // b_0
+}
+
+TEST_CASE("topology_name spells a network as the C++ that declares it", "[topology_name]") {
+  CHECK(ctnn::topology_name<xor_net>() ==
+        "ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>, ctnn::dense<1, "
+        "ctnn::logistic, ctnn::from<0, 1>>>");
+  CHECK(ctnn::topology_name<
+            ctnn::network<input<3>, dense<4, ctnn::relu>, dense<2, ctnn::linear>>>() ==
+        "ctnn::network<ctnn::input<3>, ctnn::dense<4, ctnn::relu>, ctnn::dense<2, ctnn::linear>>");
 }

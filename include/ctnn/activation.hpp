@@ -9,15 +9,18 @@
 namespace ctnn {
 
 /// An activation g names its value g(net) and its slope g'(net) written through the output
-/// y = g(net): backprop then needs only the activations that the forward pass keeps anyway.
+/// y = g(net): backprop then needs only the activations that the forward pass keeps anyway. Its
+/// `name` is its C++ name in namespace ctnn, used to spell topologies (see topology_name).
 template <class A>
 concept Activation = requires(double net, double output) {
+  { A::name } -> std::convertible_to<const char*>;
   { A::value(net) } -> std::same_as<double>;
   { A::slope(output) } -> std::same_as<double>;
 };
 
 /// Logistic unit: g(net) = 1 / (1 + e^-net), g' = y (1 - y).
 struct logistic {
+  static constexpr const char* name = "logistic";
   template <class T>
   static constexpr T value(T net) {
     return sigmoid(net);
@@ -30,6 +33,7 @@ struct logistic {
 
 /// Hyperbolic tangent unit: g(net) = tanh(net), g' = 1 - y^2.
 struct hyperbolic_tangent {
+  static constexpr const char* name = "hyperbolic_tangent";
   template <class T>
   static constexpr T value(T net) {
     return tanh(net);
@@ -42,6 +46,7 @@ struct hyperbolic_tangent {
 
 /// Linear unit: g(net) = net, g' = 1.
 struct linear {
+  static constexpr const char* name = "linear";
   template <class T>
   static constexpr T value(T net) {
     return net;
@@ -54,6 +59,7 @@ struct linear {
 
 /// Rectified linear unit: g(net) = max(0, net), g' = 1 where y > 0, else 0 (also at net = 0).
 struct relu {
+  static constexpr const char* name = "relu";
   template <class T>
   static constexpr T value(T net) {
     return net > T(0) ? net : T(0);
