@@ -33,8 +33,6 @@ template <class Activation, std::size_t InputWidth, std::size_t FirstUnit, std::
 struct backward_layer<
     layer_constants<Activation, InputWidth, FirstUnit, Weights, Biases, std::index_sequence<J...>,
                     std::index_sequence<K...>, std::index_sequence<S...>>> {
-  static constexpr std::size_t fan_in = sizeof...(K);
-
   /// Writes dE/dparams of the layer to grad.
   template <class T>
   static constexpr void gradient(const T* params, const T* units, T* error, T* grad) {
@@ -53,10 +51,12 @@ struct backward_layer<
   static constexpr void gradient_unit(const T* params, const T* units, T* error, T* grad) {
     error[FirstUnit + Unit] *= Activation::slope(units[FirstUnit + Unit]),
         grad[Biases + Unit] = error[FirstUnit + Unit],
-                      ((grad[Weights + Unit * fan_in + K] = error[FirstUnit + Unit] * units[S],
-                        S >= InputWidth ? void(error[S] += error[FirstUnit + Unit] *
-                                                           params[Weights + Unit * fan_in + K])
-                                        : void()),
+                      ((grad[Weights + Unit * sizeof...(K) + K] =
+                            error[FirstUnit + Unit] * units[S],
+                        S >= InputWidth
+                            ? void(error[S] += error[FirstUnit + Unit] *
+                                               params[Weights + Unit * sizeof...(K) + K])
+                            : void()),
                        ...);
   }
 
@@ -64,25 +64,27 @@ struct backward_layer<
   static constexpr void descend_unit(T* params, const T* units, T* error, T rate) {
     error[FirstUnit + Unit] *= Activation::slope(units[FirstUnit + Unit]),
         params[Biases + Unit] -= rate * error[FirstUnit + Unit],
-        ((S >= InputWidth
-              ? void(error[S] += error[FirstUnit + Unit] * params[Weights + Unit * fan_in + K])
-              : void(),
-          params[Weights + Unit * fan_in + K] -= rate * (error[FirstUnit + Unit] * units[S])),
+        ((S >= InputWidth ? void(error[S] += error[FirstUnit + Unit] *
+                                             params[Weights + Unit * sizeof...(K) + K])
+                          : void(),
+          params[Weights + Unit * sizeof...(K) + K] -= rate * (error[FirstUnit + Unit] * units[S])),
          ...);
   }
 };
 
-/// One pattern's forward pass, loss and backward pass, the inputs I, dense layers L (0 .. n-1)
-/// and outputs O as packs, for the seed's loss E = sum_o (y_o - t_o)^2 (no factor 1/2, so
-/// dE/dy_o = 2 (y_o - t_o)).
+/// One pattern's forward pass, loss and backward pass, the inputs I, dense layers L (0 .. n-1),
+/// outputs O and output units U (the position of output O among all units) as packs, for the
+/// seed's loss E = sum_o (y_o - t_o)^2 (no factor 1/2, so dE/dy_o = 2 (y_o - t_o)).
 template <class Net, class Inputs = std::make_index_sequence<Net::input_width>,
           class Layers = std::make_index_sequence<Net::layer_count - 1>,
-          class Outputs = std::make_index_sequence<Net::output_width>>
+          class Outputs = std::make_index_sequence<Net::output_width>,
+          class OutputUnits =
+              offset_sequence<Net::template unit_offset<Net::layer_count - 1>, Net::output_width>>
 struct backprop;
 
-template <class Net, std::size_t... I, std::size_t... L, std::size_t... O>
+template <class Net, std::size_t... I, std::size_t... L, std::size_t... O, std::size_t... U>
 struct backprop<Net, std::index_sequence<I...>, std::index_sequence<L...>,
-                std::index_sequence<O...>> {
+                std::index_sequence<O...>, std::index_sequence<U...>> {
   static constexpr std::size_t last_layer = Net::layer_count - 1;
 
   /// Writes dE/dparams to grad and returns E.
@@ -107,8 +109,6 @@ struct backprop<Net, std::index_sequence<I...>, std::index_sequence<L...>,
   }
 
  private:
-  static constexpr std::size_t first_output = Net::template unit_offset<last_layer>;
-
   /// Every unit's output to units, dE/dy_o to error, and E returned.
   template <class T>
   static constexpr T forward_and_loss(const T* params, const T* x, const T* target, T* units,
@@ -116,8 +116,8 @@ struct backprop<Net, std::index_sequence<I...>, std::index_sequence<L...>,
     // forward_network's two folds, inline: a call costs constant evaluation steps.
     ((units[I] = x[I]), ...);
     (forward_layer<layer_layout<Net, L + 1>>::apply(params, units), ...);
-    ((error[first_output + O] = T(2) * (units[first_output + O] - target[O])), ...);
-    return (... + ((units[first_output + O] - target[O]) * (units[first_output + O] - target[O])));
+    ((error[U] = T(2) * (units[U] - target[O])), ...);
+    return (... + ((units[U] - target[O]) * (units[U] - target[O])));
   }
 };
 

@@ -47,11 +47,9 @@ class pcg32 {
   /// Steps the LCG, then outputs XSH-RR of the new state s: x = ((s >> 18) ^ s) >> 27 truncated to
   /// 32 bits, rotated right by s >> 59.
   constexpr result_type operator()() noexcept {
-    state_ = state_ * multiplier + increment_;
-    // Rotating x right by r is taking the 32 bits at offset r of x's two copies side by side,
-    // x * (2^32 + 1): one shift, and no name for x.
-    return static_cast<result_type>(
-        ((((state_ >> 18u) ^ state_) >> 27u) & 0xffff'ffffu) * 0x1'0000'0001u >> (state_ >> 59u));
+    // The new state goes to output's parameter: GCC's constant evaluator charges each read of a
+    // member several operations, a parameter's one.
+    return output(state_ = state_ * multiplier + increment_);
   }
 
   /// A uniform integer in [0, bound), bound > 0, by PCG's threshold method: draws below
@@ -67,6 +65,13 @@ class pcg32 {
   friend constexpr bool operator==(const pcg32&, const pcg32&) = default;
 
  private:
+  /// XSH-RR of state s. Rotating x right by r is taking the 32 bits at offset r of x's two copies
+  /// side by side, x * (2^32 + 1): one shift, and no name for x.
+  static constexpr result_type output(std::uint64_t s) noexcept {
+    return static_cast<result_type>((((s >> 18u) ^ s) >> 27u & 0xffff'ffffu) * 0x1'0000'0001u >>
+                                    (s >> 59u));
+  }
+
   std::uint64_t increment_;
   // The state before the one the next draw outputs: the reference outputs its state, then steps;
   // stepping first lets operator() read one member instead of naming the old state.

@@ -19,6 +19,17 @@ template <class Activation, std::size_t InputWidth, std::size_t FirstUnit, std::
           std::size_t Biases, class Units, class Inputs, class Sources>
 struct layer_constants {};
 
+/// Offset, Offset + 1, ..., Offset + Count - 1.
+template <std::size_t Offset, class Indices>
+struct make_offset_sequence;
+template <std::size_t Offset, std::size_t... Index>
+struct make_offset_sequence<Offset, std::index_sequence<Index...>> {
+  using type = std::index_sequence<(Offset + Index)...>;
+};
+template <std::size_t Offset, std::size_t Count>
+using offset_sequence =
+    typename make_offset_sequence<Offset, std::make_index_sequence<Count>>::type;
+
 template <class Net, std::size_t L,
           class Inputs = std::make_index_sequence<Net::template fan_in<L>>>
 struct make_layer_layout;
