@@ -92,32 +92,29 @@ struct backprop<Net, std::index_sequence<I...>, std::index_sequence<L...>,
   static constexpr T gradient(const T* params, const T* x, const T* target, T* grad) {
     T units[Net::unit_count];
     T error[Net::unit_count]{};
-    const T loss = forward_and_loss(params, x, target, units, error);
+    // The forward pass (forward_network's folds, inline: a call costs constant evaluation steps),
+    // then dE/dy_o = 2 (y_o - t_o) and E.
+    ((units[I] = x[I]), ...);
+    (forward_layer<layer_layout<Net, L + 1>>::apply(params, units), ...);
+    ((error[U] = T(2) * (units[U] - target[O])), ...);
+    const T loss = (... + ((units[U] - target[O]) * (units[U] - target[O])));
     // The layers in reverse: last_layer - L runs from n down to 1.
     (backward_layer<layer_layout<Net, last_layer - L>>::gradient(params, units, error, grad), ...);
     return loss;
   }
 
-  /// params -= rate * dE/dparams; returns E before the update.
+  /// params -= rate * dE/dparams; returns E before the update. The same passes as gradient, with
+  /// descent in place of writing the gradient.
   template <class T>
   static constexpr T descend(T* params, const T* x, const T* target, T rate) {
     T units[Net::unit_count];
     T error[Net::unit_count]{};
-    const T loss = forward_and_loss(params, x, target, units, error);
-    (backward_layer<layer_layout<Net, last_layer - L>>::descend(params, units, error, rate), ...);
-    return loss;
-  }
-
- private:
-  /// Every unit's output to units, dE/dy_o to error, and E returned.
-  template <class T>
-  static constexpr T forward_and_loss(const T* params, const T* x, const T* target, T* units,
-                                      T* error) {
-    // forward_network's two folds, inline: a call costs constant evaluation steps.
     ((units[I] = x[I]), ...);
     (forward_layer<layer_layout<Net, L + 1>>::apply(params, units), ...);
     ((error[U] = T(2) * (units[U] - target[O])), ...);
-    return (... + ((units[U] - target[O]) * (units[U] - target[O])));
+    const T loss = (... + ((units[U] - target[O]) * (units[U] - target[O])));
+    (backward_layer<layer_layout<Net, last_layer - L>>::descend(params, units, error, rate), ...);
+    return loss;
   }
 };
 
