@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   g++ clang cmake ninja-build libboost-dev catch2 time  # the library, its tests and scripts/run-tests.sh
   libcli11-dev libfmt-dev nlohmann-json3-dev           # the trainer
+  libxml2-utils libclang-rt-14-dev                     # its tests: xmllint; libFuzzer and sanitizers
 )
 
 is_installed() {

@@ -9,6 +9,9 @@
 #                    run-time bit-identity tests run optimised, at -O2)
 #   CTNN_JOBS        parallel compile and test jobs (default: nproc)
 #   CTNN_SKIP_DEPS   set to 1 to skip scripts/install-deps.sh (e.g. on a system without apt)
+#   CTNN_SANITIZE    set to 0 to skip build/sanitize: the trainer and its tests built with
+#                    Clang under AddressSanitizer and UndefinedBehaviorSanitizer (default: on
+#                    when clang++ is installed)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -59,8 +62,18 @@ phase() {
 # Keeps ctest's output in $ctest_log too, to quote its count in the summary. A test that hangs
 # fails after 10 minutes rather than using up the CI run.
 run_ctest() {
-  ctest --test-dir "$build_dir" --output-on-failure --no-tests=error --timeout 600 -j "$jobs" 2>&1 |
-    tee "$ctest_log"
+  ctest --test-dir "$build_dir" --output-on-failure --no-tests=error --timeout 600 -j "$jobs" \
+        "$@" 2>&1 | tee "$ctest_log"
+}
+
+# summarize <result>: the summary line of the current build directory.
+summarize() {
+  local counts=''
+  # ctest's own count, e.g. "100% tests passed, 0 tests failed out of 57".
+  if [[ -z $failed_phase || $failed_phase == test ]] && [[ -f $ctest_log ]]; then
+    counts=$(grep -E '^[0-9]+% tests passed' "$ctest_log" | tail -n 1 || true)
+  fi
+  summary+=("$(printf '%-14s %-14s%s%s' "$build_dir" "$1" "$phase_times" "${counts:+  $counts}")")
 }
 
 total_start=$(now)
@@ -98,13 +111,34 @@ for compiler in "${compilers[@]}"; do
     result="FAIL ($failed_phase)"
     failed+=("$compiler")
   fi
-  # ctest's own count, e.g. "100% tests passed, 0 tests failed out of 57".
-  counts=''
-  if [[ -z $failed_phase || $failed_phase == test ]] && [[ -f $ctest_log ]]; then
-    counts=$(grep -E '^[0-9]+% tests passed' "$ctest_log" | tail -n 1 || true)
-  fi
-  summary+=("$(printf '%-12s %-14s%s%s' "$build_dir" "$result" "$phase_times" "${counts:+  $counts}")")
+  summarize "$result"
 done
+
+# The trainer and its tests again, built by Clang with AddressSanitizer and
+# UndefinedBehaviorSanitizer (any report fails the test). Only the trainer's targets: the library's tests are mostly
+# static_asserts, which a sanitizer cannot see, and would double the time.
+if [[ ${CTNN_SANITIZE:-1} != 0 ]] && command -v clang++ >/dev/null; then
+  build_dir=build/sanitize
+  phase_times=''
+  failed_phase=''
+  ctest_log=$build_dir/run-tests.ctest.log
+  echo
+  echo "=== [$build_dir] $(clang++ --version | head -n 1), -fsanitize=address,undefined"
+  sanitize_flags="-fsanitize=address,undefined -fno-sanitize-recover=all"
+  sanitize_targets=(ctnn_trainer_tests ctnn-train ctnn_io_samples ctnn_fuzz_model_loader)
+  sanitized=' and clang++ with sanitizers'
+  if phase configure cmake -S . -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
+                           -DCMAKE_BUILD_TYPE="$build_type" -DCTNN_BUILD_TRAINER=ON \
+                           "-DCMAKE_CXX_FLAGS=$sanitize_flags" &&
+     phase build cmake --build "$build_dir" -j "$jobs" --target "${sanitize_targets[@]}" -- -k 0 &&
+     phase test run_ctest -R 'trainer|cli|model|svg|export|fuzz'; then
+    result=PASS
+  else
+    result="FAIL ($failed_phase)"
+    failed+=("sanitize")
+  fi
+  summarize "$result"
+fi
 
 echo
 echo "=== summary (build type $build_type, $(seconds_since "$total_start") s in all)"
@@ -113,4 +147,4 @@ if ((${#failed[@]} > 0)); then
   echo "run-tests: FAILED with ${failed[*]} (of ${compilers[*]})"
   exit 1
 fi
-echo "run-tests: PASSED with ${compilers[*]}"
+echo "run-tests: PASSED with ${compilers[*]}${sanitized:-}"

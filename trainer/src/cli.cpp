@@ -1,0 +1,310 @@
+// ctnn-train's command line: CLI11 for the grammar, checked parsing for every value, and the
+// dispatch from a task name and scalar type to the templates that train.
+// SPDX-License-Identifier: BSL-1.0
+#include "cli.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "errors.hpp"
+#include "report.hpp"
+#include "sweep.hpp"
+#include "tasks.hpp"
+
+#ifndef CTNN_TRAIN_VERSION
+#  error "CTNN_TRAIN_VERSION must be defined by the build (the CMake project version)"
+#endif
+
+namespace ctnn_train {
+
+namespace {
+
+constexpr std::string_view task_list = "or, or-tanh, xor";
+
+/// The flags' text as given; each is checked once the task is known.
+struct raw_options {
+  std::string epochs, learning_rate, seed = "1", scalar = "double", print_every = "50", out = ".",
+                                     save, load, export_header, seeds = "100", threads = "0",
+                                     sweep_task;
+};
+
+std::optional<task_kind> find_task(std::string_view name) {
+  if (name == "or") return task_kind::logical_or;
+  if (name == "or-tanh") return task_kind::logical_or_tanh;
+  if (name == "xor") return task_kind::logical_xor;
+  return std::nullopt;
+}
+
+/// Calls f.template operator()<task<kind>, T>() for the run's task and scalar type.
+template <class F>
+void dispatch(task_kind kind, bool single_precision, F&& f) {
+  const auto with_scalar = [&]<class Task>() {
+    if (single_precision) {
+      f.template operator()<Task, float>();
+    } else {
+      f.template operator()<Task, double>();
+    }
+  };
+  switch (kind) {
+    case task_kind::logical_or:
+      with_scalar.template operator()<task<task_kind::logical_or>>();
+      break;
+    case task_kind::logical_or_tanh:
+      with_scalar.template operator()<task<task_kind::logical_or_tanh>>();
+      break;
+    case task_kind::logical_xor:
+      with_scalar.template operator()<task<task_kind::logical_xor>>();
+      break;
+  }
+}
+
+std::size_t default_epochs(task_kind kind) {
+  switch (kind) {
+    case task_kind::logical_or:
+      return task<task_kind::logical_or>::default_epochs;
+    case task_kind::logical_or_tanh:
+      return task<task_kind::logical_or_tanh>::default_epochs;
+    case task_kind::logical_xor:
+      return task<task_kind::logical_xor>::default_epochs;
+  }
+  return 0;
+}
+
+std::string_view description_of(task_kind kind) {
+  switch (kind) {
+    case task_kind::logical_or:
+      return task<task_kind::logical_or>::description;
+    case task_kind::logical_or_tanh:
+      return task<task_kind::logical_or_tanh>::description;
+    case task_kind::logical_xor:
+      return task<task_kind::logical_xor>::description;
+  }
+  return {};
+}
+
+bool parse_scalar(const std::string& text) {
+  if (text == "float") return true;
+  if (text == "double") return false;
+  throw input_error(fmt::format("--scalar: expected float or double, got '{}'", text));
+}
+
+/// A file to be written: its directory must exist now, so that a bad path fails before training.
+std::optional<std::filesystem::path> output_path(const std::string& text, std::string_view flag) {
+  if (text.empty()) return std::nullopt;
+  const std::filesystem::path file(text);
+  std::error_code error;
+  if (std::filesystem::is_directory(file, error))
+    throw input_error(fmt::format("{}: '{}' is a directory, not a file", flag, text));
+  const std::filesystem::path directory =
+      file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+  if (!std::filesystem::is_directory(directory, error))
+    throw input_error(fmt::format("{}: directory '{}' does not exist", flag, directory.string()));
+  return file;
+}
+
+void check_out_directory(const std::string& text) {
+  std::error_code error;
+  if (text.empty()) throw input_error("--out: expected a directory, got ''");
+  if (std::filesystem::exists(text, error) && !std::filesystem::is_directory(text, error))
+    throw input_error(fmt::format("--out: '{}' exists and is not a directory", text));
+}
+
+void add_training_flags(CLI::App& command, raw_options& raw) {
+  command
+      .add_option("--epochs", raw.epochs,
+                  "Epochs to train (default: the homework's; 0 with --load)")
+      ->type_name("N");
+  command.add_option("--learning-rate", raw.learning_rate, "SGD learning rate, > 0 (default 0.05)")
+      ->type_name("RATE");
+  command
+      .add_option("--seed", raw.seed, "Seed of the pcg32 behind initialisation and pattern orders")
+      ->type_name("N")
+      ->capture_default_str();
+  command.add_option("--scalar", raw.scalar, "Scalar type: float or double")
+      ->type_name("TYPE")
+      ->capture_default_str();
+  command.add_option("--out", raw.out, "Directory for the pictures and CSV files")
+      ->type_name("DIR")
+      ->capture_default_str();
+}
+
+void run_single(task_kind kind, const raw_options& raw, bool epochs_given, std::ostream& out) {
+  run_settings settings;
+  const bool single_precision = parse_scalar(raw.scalar);
+  settings.load = raw.load.empty() ? std::nullopt : std::optional<std::filesystem::path>(raw.load);
+  settings.epochs = epochs_given ? parse_whole_number(raw.epochs, "--epochs", 0, max_epochs)
+                                 : (settings.load ? 0 : default_epochs(kind));
+  settings.learning_rate =
+      raw.learning_rate.empty() ? 0.05 : parse_learning_rate(raw.learning_rate);
+  settings.seed = parse_whole_number(raw.seed, "--seed", 0, UINT64_MAX);
+  settings.print_every = parse_whole_number(raw.print_every, "--print-every", 0, UINT64_MAX);
+  check_out_directory(raw.out);
+  settings.out = raw.out;
+  settings.save = output_path(raw.save, "--save");
+  settings.export_header = output_path(raw.export_header, "--export-header");
+  if (settings.export_header && settings.export_header->extension() != ".hpp")
+    throw input_error(fmt::format("--export-header: expected a file name ending in .hpp, got '{}'",
+                                  raw.export_header));
+  dispatch(kind, single_precision,
+           [&]<class Task, class T>() { run_task<Task, T>(settings, out); });
+}
+
+void run_sweep_command(const raw_options& raw, bool epochs_given, std::ostream& out) {
+  const std::optional<task_kind> kind = find_task(raw.sweep_task);
+  if (!kind)
+    throw input_error(
+        fmt::format("sweep: unknown task '{}' (expected {})", raw.sweep_task, task_list));
+  sweep_settings settings;
+  const bool single_precision = parse_scalar(raw.scalar);
+  settings.runs = parse_whole_number(raw.seeds, "--seeds", 1, 1'000'000);
+  settings.epochs = epochs_given ? parse_whole_number(raw.epochs, "--epochs", 0, max_epochs)
+                                 : default_epochs(*kind);
+  settings.learning_rate =
+      raw.learning_rate.empty() ? 0.05 : parse_learning_rate(raw.learning_rate);
+  settings.base_seed = parse_whole_number(raw.seed, "--seed", 0, UINT64_MAX - settings.runs);
+  settings.threads = static_cast<unsigned>(parse_whole_number(raw.threads, "--threads", 0, 1024));
+  check_out_directory(raw.out);
+  settings.out = raw.out;
+  settings.progress = isatty(STDERR_FILENO) != 0;
+  dispatch(*kind, single_precision, [&]<class Task, class T>() {
+    const sweep_result result = run_sweep<Task, T>(settings);
+    print_sweep(out, Task::name, scalar_name<T>, settings, result);
+    for (const sweep_run& run : result.runs) {
+      if (run.diverged_at) {
+        throw divergence_error(
+            fmt::format("training diverged: seed {} at epoch {} (learning rate {} is too large?)",
+                        run.seed, *run.diverged_at, settings.learning_rate));
+      }
+    }
+    prepare_output_directory(settings.out);
+    const auto svg = output_file(settings.out, fmt::format("sweep-{}", Task::name), "-solved.svg");
+    const auto csv = output_file(settings.out, fmt::format("sweep-{}", Task::name), "-solved.csv");
+    write_solved_fraction(svg, csv, solved_fraction(result),
+                          fmt::format("fraction of {} runs solved ({}, seeds {} ..)", settings.runs,
+                                      Task::name, settings.base_seed));
+    out << fmt::format("Files written\n  {}\n  {}\n\n", svg.string(), csv.string());
+    out << sweep_verdict(Task::name, result);
+  });
+}
+
+/// The first argument that is not a flag names the command; CLI11 would call an unknown one an
+/// unexpected argument, which says less.
+void check_command_name(int argc, const char* const* argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg.starts_with('-')) continue;
+    if (arg == "sweep" || find_task(arg)) return;
+    throw input_error(fmt::format("unknown task '{}' (expected {}, or sweep)", arg, task_list));
+  }
+}
+
+}  // namespace
+
+std::uint64_t parse_whole_number(std::string_view text, std::string_view flag,
+                                 std::uint64_t minimum, std::uint64_t maximum) {
+  std::uint64_t value = 0;
+  const char* const end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  if (text.starts_with('-') && text.size() > 1 && stop == text.data() &&
+      text.find_first_not_of("0123456789", 1) == std::string_view::npos) {
+    throw input_error(fmt::format("{}: must not be negative, got '{}'", flag, text));
+  }
+  if (text.empty() || stop != end || error == std::errc::invalid_argument)
+    throw input_error(fmt::format("{}: expected a whole number, got '{}'", flag, text));
+  if (error == std::errc::result_out_of_range || value < minimum || value > maximum)
+    throw input_error(
+        fmt::format("{}: must be from {} to {}, got '{}'", flag, minimum, maximum, text));
+  return value;
+}
+
+double parse_learning_rate(std::string_view text) {
+  double value = 0;
+  const char* const end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  if (text.empty() || stop != end || error == std::errc::invalid_argument)
+    throw input_error(fmt::format("--learning-rate: expected a number, got '{}'", text));
+  if (error == std::errc::result_out_of_range || !std::isfinite(value) || value <= 0)
+    throw input_error(
+        fmt::format("--learning-rate: must be a finite number greater than 0, got '{}'", text));
+  return value;
+}
+
+int run_command_line(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{
+      "Trains the networks of the homework \"Neural networks, part B\" (NYU Computational "
+      "Cognitive "
+      "Modeling) with ctnn, checks their gradients, and explains what they learned.",
+      "ctnn-train"};
+  app.set_version_flag("--version", std::string("ctnn-train ") + CTNN_TRAIN_VERSION);
+  app.require_subcommand(1);
+  raw_options raw;
+  std::vector<std::pair<CLI::App*, task_kind>> single;
+  for (std::string_view name : task_names) {
+    CLI::App* command =
+        app.add_subcommand(std::string(name), std::string(description_of(*find_task(name))));
+    add_training_flags(*command, raw);
+    command
+        ->add_option("--print-every", raw.print_every,
+                     "Print the epoch error every N epochs (0: never)")
+        ->type_name("N")
+        ->capture_default_str();
+    command->add_option("--save", raw.save, "Save the trained model as JSON")->type_name("FILE");
+    command->add_option("--load", raw.load, "Start from a saved model instead of random weights")
+        ->type_name("FILE");
+    command
+        ->add_option("--export-header", raw.export_header,
+                     "Write the trained parameters as a constexpr C++ header")
+        ->type_name("FILE.hpp");
+    single.emplace_back(command, *find_task(name));
+  }
+  CLI::App* sweep = app.add_subcommand("sweep", "Train many seeds of one task on every core");
+  sweep->add_option("task", raw.sweep_task, "The task: or, or-tanh or xor")->required();
+  add_training_flags(*sweep, raw);
+  sweep->add_option("--seeds", raw.seeds, "Number of runs, seeded --seed, --seed + 1, ...")
+      ->type_name("N")
+      ->capture_default_str();
+  sweep->add_option("--threads", raw.threads, "Worker threads (0: one per core)")
+      ->type_name("N")
+      ->capture_default_str();
+
+  try {
+    check_command_name(argc, argv);
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+      return app.exit(e, out, err);
+    } catch (const CLI::RequiredError& e) {
+      if (app.get_subcommands().empty())
+        throw input_error(
+            fmt::format("no task given (expected {}, or sweep); try --help", task_list));
+      throw input_error(e.what());
+    } catch (const CLI::ParseError& e) {
+      throw input_error(fmt::format("{} (try --help)", e.what()));
+    }
+    for (const auto& [command, kind] : single) {
+      if (command->parsed())
+        run_single(kind, raw, command->get_option("--epochs")->count() > 0, out);
+    }
+    if (sweep->parsed()) run_sweep_command(raw, sweep->get_option("--epochs")->count() > 0, out);
+    return 0;
+  } catch (const input_error& e) {
+    out.flush();
+    err << "ctnn-train: " << e.what() << std::endl;
+    return bad_input_status;
+  } catch (const divergence_error& e) {
+    out.flush();
+    err << "ctnn-train: " << e.what() << std::endl;
+    return diverged_status;
+  }
+}
+
+}  // namespace ctnn_train

@@ -1,0 +1,243 @@
+// Defines `ctnn_train::run_task`: trains one of the seed's networks and prints the homework's
+// report, made right: gradient check, progress, every pattern's result, the weights under the
+// homework's names, and for XOR the answer to Problem 5.
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <ctnn/forward.hpp>
+#include <ctnn/gradient.hpp>
+#include <ctnn/initialize.hpp>
+#include <ctnn/random.hpp>
+#include <ctnn/reference_gradient.hpp>
+#include <ctnn/topology_name.hpp>
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "errors.hpp"
+#include "explain.hpp"
+#include "model_io.hpp"
+#include "svg.hpp"
+#include "tasks.hpp"
+#include "training.hpp"
+
+namespace ctnn_train {
+
+/// What a single training run is asked to do; the command line fills it in.
+struct run_settings {
+  std::size_t epochs = 0;
+  double learning_rate = 0.05;
+  std::uint64_t seed = 1;
+  /// An "epoch N; error=E" line every this many epochs (and for the last); 0 for none.
+  std::size_t print_every = 50;
+  std::filesystem::path out = ".";
+  std::optional<std::filesystem::path> save, load, export_header;
+};
+
+/// `text` broken into lines of at most `width` characters, each starting with `indent`.
+std::string wrap(std::string_view text, std::size_t width, std::string_view indent);
+
+/// The files a run writes into `out` for `task`: learning curve (SVG, CSV) and network diagram.
+std::filesystem::path output_file(const std::filesystem::path& out, std::string_view task,
+                                  std::string_view suffix);
+
+/// Creates `out` if needed; throws input_error if it is not a directory or cannot be created.
+void prepare_output_directory(const std::filesystem::path& out);
+
+/// The scalar type's name as the command line spells it.
+template <class T>
+inline constexpr std::string_view scalar_name = std::is_same_v<T, float> ? "float" : "double";
+
+namespace detail {
+
+template <class Net, class T>
+ctnn::parameters<Net, double> to_double(const ctnn::parameters<Net, T>& params) {
+  ctnn::parameters<Net, double> result;
+  for (std::size_t i = 0; i < Net::parameter_count; ++i)
+    result.values[i] = static_cast<double>(params.values[i]);
+  return result;
+}
+
+template <class Task, class T>
+void print_gradient_check(std::ostream& out, const ctnn::parameters<typename Task::network, T>& p,
+                          std::size_t pattern) {
+  const auto& data = Task::template data<T>();
+  const auto& x = data.inputs[pattern];
+  const auto& y = data.targets[pattern];
+  const auto closed_form = ctnn::gradient(p, x, y);
+  const auto reference = ctnn::dual_gradient(p, x, y);
+  const double output = static_cast<double>(ctnn::predict(p, {x[0], x[1]})[0]);
+  out << "Gradient check: first pattern of epoch 0\n";
+  out << fmt::format("  input [{}, {}]   output {:.3f}   target {}\n", x[0], x[1], output, y[0]);
+  out << fmt::format("  {:<9}  {:>16}  {:>16}  {:>10}\n", "parameter", "closed form",
+                     "dual numbers", "difference");
+  double largest = 0;
+  std::size_t largest_at = 0;
+  for (std::size_t i = 0; i < Task::parameter_names.size(); ++i) {
+    const double a = static_cast<double>(closed_form.values[i]);
+    const double b = static_cast<double>(reference.values[i]);
+    const double difference = std::abs(a - b);
+    if (difference > largest) largest = difference, largest_at = i;
+    out << fmt::format("  {:<9}  {:>16.12f}  {:>16.12f}  {:>10.1e}\n", Task::parameter_names[i], a,
+                       b, difference);
+  }
+  out << fmt::format("  largest difference {:.1e}{}\n\n", largest,
+                     largest > 0 ? fmt::format(" ({})", Task::parameter_names[largest_at]) : "");
+}
+
+template <class Task, class T>
+outcome print_final_result(std::ostream& out,
+                           const ctnn::parameters<typename Task::network, T>& p) {
+  const auto& data = Task::template data<T>();
+  std::array<double, 4> outputs{}, targets{};
+  out << "Final result\n";
+  out << fmt::format("  {:<8}  {:>7}  {:>6}\n", "input", "output", "target");
+  for (std::size_t n = 0; n < data.size; ++n) {
+    outputs[n] = static_cast<double>(ctnn::predict(p, {data.inputs[n][0], data.inputs[n][1]})[0]);
+    targets[n] = static_cast<double>(data.targets[n][0]);
+    const bool right = (outputs[n] > 0.5) == (targets[n] > 0.5);
+    out << fmt::format("  [{}, {}]    {:>7.3f}  {:>6}  {}\n", data.inputs[n][0], data.inputs[n][1],
+                       outputs[n], targets[n],
+                       right ? (std::abs(outputs[n] - targets[n]) < 0.1 ? "right, within 0.1"
+                                                                        : "right side of 0.5")
+                             : "WRONG side of 0.5");
+  }
+  const outcome result = assess(outputs, targets);
+  out << fmt::format(
+      "  {}: {} of {} outputs on the correct side of 0.5, {} within 0.1 of the target\n\n",
+      result.solved() ? "solved" : "not solved", result.correct_side, result.patterns,
+      result.within_0_1);
+  return result;
+}
+
+template <class Task, class T>
+void print_parameters(std::ostream& out, const ctnn::parameters<typename Task::network, T>& p) {
+  const auto value = [&](std::size_t i) {
+    return fmt::format("{} = {:>8.4f}", Task::parameter_names[i], static_cast<double>(p.values[i]));
+  };
+  out << "Learned parameters\n";
+  if constexpr (Task::parameter_names.size() == 3) {
+    out << fmt::format("  {}   {}   {}\n\n", value(0), value(1), value(2));
+  } else {
+    out << fmt::format("  hidden unit h (over x0, x1):      {}   {}                  {}\n",
+                       value(0), value(1), value(2));
+    out << fmt::format("  output unit (over x0, x1, h):     {}   {}   {}   {}\n\n", value(3),
+                       value(4), value(5), value(6));
+  }
+}
+
+inline void print_problem_5(std::ostream& out, const xor_explanation& e) {
+  out << "Problem 5: how the network computes XOR\n";
+  out << fmt::format("  {:<7}  {:>8}  {:>6}  {:>8}  {:>6}  {:>6}\n", "input", "net_h", "h", "net_y",
+                     "yhat", "target");
+  for (const xor_step& step : e.steps) {
+    out << fmt::format("  [{}, {}]   {:>8.3f}  {:>6.3f}  {:>8.3f}  {:>6.3f}  {:>6}\n",
+                       step.input[0], step.input[1], step.net_hidden, step.hidden, step.net_output,
+                       step.output, step.target);
+  }
+  out << "  (net_h = w_3 x0 + w_4 x1 + b_0, h = g(net_h); net_y = w_0 x0 + w_1 x1 + w_2 h + b_1,"
+         " yhat = g(net_y))\n\n";
+  for (const std::string& paragraph : e.account) out << wrap(paragraph, 98, "  ") << '\n';
+  out << fmt::format("  Solution family: {}\n\n", e.family);
+}
+
+}  // namespace detail
+
+/// Trains Task's network in scalar type T as `settings` says and prints the report to out; writes
+/// the learning curve, the network diagram and any --save / --export-header file. Throws
+/// divergence_error if the epoch error stops being finite (having written nothing), input_error
+/// if a model cannot be loaded or a file cannot be written.
+template <class Task, class T>
+void run_task(const run_settings& settings, std::ostream& out) {
+  using Net = typename Task::network;
+  const auto& data = Task::template data<T>();
+
+  ctnn::pcg32 rng(settings.seed);
+  ctnn::parameters<Net, T> params = settings.load ? load_model<Net, T>(*settings.load, Task::name)
+                                                  : ctnn::initialize<Net, T>(rng);
+  if (settings.load) rng = ctnn::pcg32(settings.seed);  // as ctnn::train(params, data, options)
+
+  out << fmt::format("ctnn-train {}: {}\n", Task::name, Task::description);
+  out << fmt::format("  topology       {}\n", ctnn::topology_name<Net>());
+  out << fmt::format("  settings       learning rate {}, {} epochs, seed {}, {}\n",
+                     settings.learning_rate, settings.epochs, settings.seed, scalar_name<T>);
+  out << fmt::format("  parameters     {}\n\n",
+                     settings.load ? fmt::format("loaded from {}", settings.load->string())
+                                   : std::string("drawn from N(0, 1) by pcg32(seed)"));
+
+  detail::print_gradient_check<Task>(out, params,
+                                     first_pattern<std::remove_cvref_t<decltype(data)>::size>(rng));
+
+  std::vector<double> errors;
+  errors.reserve(settings.epochs);
+  if (settings.epochs > 0) out << "Training (error = the epoch's summed loss)\n";
+  const std::size_t last = settings.epochs == 0 ? 0 : settings.epochs - 1;
+  run_epochs(params, data, settings.learning_rate, settings.epochs, rng,
+             [&](std::size_t epoch, T error, const auto&) {
+               if (!std::isfinite(error)) {
+                 throw divergence_error(fmt::format(
+                     "training diverged at epoch {}: the epoch error is {} (learning rate {} is "
+                     "too large?)",
+                     epoch, std::isnan(error) ? "NaN" : "infinite", settings.learning_rate));
+               }
+               errors.push_back(static_cast<double>(error));
+               if (settings.print_every > 0 && (epoch % settings.print_every == 0 || epoch == last))
+                 out << fmt::format("  epoch {}; error={:.3f}\n", epoch, error);
+               return true;
+             });
+  if (settings.epochs > 0) out << '\n';
+
+  const outcome result = detail::print_final_result<Task>(out, params);
+  detail::print_parameters<Task>(out, params);
+  std::string family;
+  if constexpr (std::is_same_v<Net, xor_net>) {
+    const xor_explanation e = explain_xor(detail::to_double(params));
+    detail::print_problem_5(out, e);
+    family = e.verdict == "solved" ? e.family : e.verdict;
+  }
+
+  prepare_output_directory(settings.out);
+  std::vector<std::string> written;
+  const auto curve_svg = output_file(settings.out, Task::name, "-learning-curve.svg");
+  const auto curve_csv = output_file(settings.out, Task::name, "-learning-curve.csv");
+  const auto diagram = output_file(settings.out, Task::name, "-network.svg");
+  if (!errors.empty()) {
+    write_learning_curve(curve_svg, curve_csv, errors, Task::plot_title);
+    written.push_back(curve_svg.string());
+    written.push_back(curve_csv.string());
+  }
+  const std::vector<std::string> names(Task::parameter_names.begin(), Task::parameter_names.end());
+  write_network_diagram(
+      diagram, params, names,
+      fmt::format("{} after {} epochs (seed {})", Task::name, settings.epochs, settings.seed));
+  written.push_back(diagram.string());
+  if (settings.save) {
+    save_model(*settings.save, Task::name, params);
+    written.push_back(settings.save->string());
+  }
+  if (settings.export_header) {
+    export_header(*settings.export_header, Task::name, params);
+    written.push_back(settings.export_header->string());
+  }
+  out << "Files written\n";
+  for (const std::string& file : written) out << "  " << file << '\n';
+  out << '\n';
+
+  out << fmt::format("{}: {} ({} of {} on the correct side of 0.5, {} within 0.1){}\n", Task::name,
+                     result.solved() ? "solved" : "not solved", result.correct_side,
+                     result.patterns, result.within_0_1,
+                     family.empty() ? "" : fmt::format("; {}", family));
+}
+
+}  // namespace ctnn_train

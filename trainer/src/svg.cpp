@@ -1,0 +1,403 @@
+// Draws the trainer's plots and network diagrams as SVG.
+// SPDX-License-Identifier: BSL-1.0
+#include "svg.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "files.hpp"
+
+namespace ctnn_train {
+
+namespace {
+
+/// `text` as XML character data or attribute value: markup characters escaped, and control
+/// characters, which XML 1.0 forbids, dropped.
+std::string escape(std::string_view text) {
+  std::string result;
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        result += "&amp;";
+        break;
+      case '<':
+        result += "&lt;";
+        break;
+      case '>':
+        result += "&gt;";
+        break;
+      case '"':
+        result += "&quot;";
+        break;
+      case '\'':
+        result += "&apos;";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') result += c;
+    }
+  }
+  return result;
+}
+
+/// A name such as "w_2" or "x_0" with its index as a subscript.
+std::string subscripted(std::string_view name) {
+  const auto underscore = name.find('_');
+  if (underscore == std::string_view::npos) return escape(name);
+  return fmt::format(R"({}<tspan dy="0.3em" font-size="75%">{}</tspan><tspan dy="-0.3em"></tspan>)",
+                     escape(name.substr(0, underscore)), escape(name.substr(underscore + 1)));
+}
+
+std::string svg_header(double width, double height) {
+  return fmt::format(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" "
+      "viewBox=\"0 0 {0} {1}\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n"
+      "<rect width=\"{0}\" height=\"{1}\" fill=\"white\"/>\n",
+      width, height);
+}
+
+/// Tick positions in [low, high]: multiples of 1, 2, 2.5 or 5 times a power of ten, about six.
+std::vector<double> ticks(double low, double high, double& step) {
+  const double raw = (high - low) / 6;
+  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  step = 10 * magnitude;
+  for (const double multiple : {1.0, 2.0, 2.5, 5.0}) {
+    if (multiple * magnitude >= raw) {
+      step = multiple * magnitude;
+      break;
+    }
+  }
+  std::vector<double> result;
+  for (double k = std::ceil(low / step - 1e-9); k * step <= high + step * 1e-9; ++k) {
+    result.push_back(k * step + 0.0);  // + 0.0 turns -0 into 0
+  }
+  return result;
+}
+
+std::string tick_label(double value, double step) {
+  return step >= 1 ? fmt::format("{:.0f}", value) : fmt::format("{:g}", value);
+}
+
+/// The epochs to draw: all of them for short runs; for long ones the lowest and highest error
+/// of each of 500 stretches (and any non-finite one, to keep its gap), in order.
+std::vector<std::size_t> epochs_to_draw(std::span<const double> values) {
+  const std::size_t count = values.size();
+  std::vector<std::size_t> chosen;
+  if (count <= 2000) {
+    for (std::size_t i = 0; i < count; ++i) chosen.push_back(i);
+    return chosen;
+  }
+  constexpr std::size_t stretches = 500;
+  chosen.push_back(0);
+  for (std::size_t stretch = 0; stretch < stretches; ++stretch) {
+    const std::size_t begin = count * stretch / stretches;
+    const std::size_t end = count * (stretch + 1) / stretches;
+    std::size_t low = end, high = end, gap = end;
+    for (std::size_t i = begin; i < end; ++i) {
+      if (!std::isfinite(values[i])) {
+        if (gap == end) gap = i;
+      } else {
+        if (low == end || values[i] < values[low]) low = i;
+        if (high == end || values[i] > values[high]) high = i;
+      }
+    }
+    std::size_t picks[] = {low, high, gap};
+    std::sort(std::begin(picks), std::end(picks));
+    for (const std::size_t pick : picks) {
+      if (pick != end && pick != chosen.back()) chosen.push_back(pick);
+    }
+  }
+  if (chosen.back() != count - 1) chosen.push_back(count - 1);
+  return chosen;
+}
+
+struct plot_labels {
+  std::string_view title;
+  std::string_view x_label;
+  std::string_view y_label;
+};
+
+/// A line plot of `values` against their index, in the manner of matplotlib's default figure.
+std::string line_plot(std::span<const double> values, const plot_labels& labels, double y_low,
+                      double y_high) {
+  constexpr double width = 640, height = 480;
+  constexpr double left = 80, right = 610, top = 50, bottom = 410;
+  const double x_high = values.size() > 1 ? static_cast<double>(values.size() - 1) : 1.0;
+  const auto x_at = [&](double x) { return left + (right - left) * x / x_high; };
+  const auto y_at = [&](double y) {
+    return bottom - (bottom - top) * (y - y_low) / (y_high - y_low);
+  };
+
+  std::string svg = svg_header(width, height);
+  svg += fmt::format(
+      "<text class=\"title\" x=\"{}\" y=\"30\" text-anchor=\"middle\" font-size=\"16\">{}</text>\n",
+      (left + right) / 2, escape(labels.title));
+  svg += "<g class=\"axes\" font-size=\"12\" stroke-width=\"1\">\n";
+  double step = 1;
+  for (const double x : ticks(0, x_high, step)) {
+    svg += fmt::format(
+        "<line class=\"tick\" x1=\"{0:.2f}\" y1=\"{1}\" x2=\"{0:.2f}\" y2=\"{2}\" "
+        "stroke=\"black\"/>"
+        "<text class=\"tick-label\" x=\"{0:.2f}\" y=\"{3}\" text-anchor=\"middle\">{4}</text>\n",
+        x_at(x), bottom, bottom + 5, bottom + 19, tick_label(x, step));
+  }
+  for (const double y : ticks(y_low, y_high, step)) {
+    svg += fmt::format(
+        "<line class=\"tick\" x1=\"{1}\" y1=\"{0:.2f}\" x2=\"{2}\" y2=\"{0:.2f}\" "
+        "stroke=\"black\"/>"
+        "<text class=\"tick-label\" x=\"{3}\" y=\"{0:.2f}\" dy=\"0.35em\" "
+        "text-anchor=\"end\">{4}</text>\n",
+        y_at(y), left - 5, left, left - 8, tick_label(y, step));
+  }
+  svg += fmt::format(
+      "<rect class=\"frame\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" "
+      "stroke=\"black\"/>\n</g>\n",
+      left, top, right - left, bottom - top);
+  svg += fmt::format(
+      "<text class=\"x-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" "
+      "font-size=\"14\">{}</text>\n",
+      (left + right) / 2, bottom + 45, escape(labels.x_label));
+  svg += fmt::format(
+      "<text class=\"y-label\" transform=\"translate(25 {}) rotate(-90)\" text-anchor=\"middle\" "
+      "font-size=\"14\">{}</text>\n",
+      (top + bottom) / 2, escape(labels.y_label));
+
+  std::string path;
+  bool pen_down = false;
+  for (const std::size_t i : epochs_to_draw(values)) {
+    if (!std::isfinite(values[i])) {
+      pen_down = false;
+      continue;
+    }
+    path += fmt::format("{}{:.2f},{:.2f} ", pen_down ? 'L' : 'M', x_at(static_cast<double>(i)),
+                        y_at(values[i]));
+    pen_down = true;
+  }
+  if (!path.empty()) {
+    path.pop_back();
+    svg += fmt::format(
+        "<path class=\"curve\" d=\"{}\" fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"1.5\" "
+        "stroke-linejoin=\"round\"/>\n",
+        path);
+  }
+  return svg + "</svg>\n";
+}
+
+std::string csv(std::string_view header, std::span<const double> values) {
+  std::string text = fmt::format("{}\n", header);
+  for (std::size_t i = 0; i < values.size(); ++i) text += fmt::format("{},{}\n", i, values[i]);
+  return text;
+}
+
+struct point {
+  double x, y;
+};
+
+point toward(point from, point to, double distance) {
+  const double dx = to.x - from.x, dy = to.y - from.y;
+  const double length = std::hypot(dx, dy);
+  if (length == 0) return from;
+  return {from.x + dx / length * distance, from.y + dy / length * distance};
+}
+
+}  // namespace
+
+void write_learning_curve(const std::filesystem::path& svg, const std::filesystem::path& csv_file,
+                          std::span<const double> errors, std::string_view title) {
+  double high = 0, low = 0;
+  for (const double error : errors) {
+    if (std::isfinite(error)) {
+      high = std::max(high, error);
+      low = std::min(low, error);
+    }
+  }
+  if (high == low) high = low + 1;
+  const double margin = (high - low) * 0.05;
+  write_file_atomically(csv_file, csv("epoch,error", errors));
+  write_file_atomically(svg, line_plot(errors, {title, "epoch", "error for epoch"},
+                                       low < 0 ? low - margin : 0, high + margin));
+}
+
+void write_solved_fraction(const std::filesystem::path& svg, const std::filesystem::path& csv_file,
+                           std::span<const double> fraction_by_epoch, std::string_view title) {
+  write_file_atomically(csv_file, csv("epoch,fraction_solved", fraction_by_epoch));
+  write_file_atomically(
+      svg, line_plot(fraction_by_epoch, {title, "epoch", "fraction of runs solved"}, 0, 1.05));
+}
+
+network_diagram make_network_diagram(const model_shape& shape, std::span<const double> values,
+                                     std::span<const std::string> parameter_names) {
+  const bool named = parameter_names.size() == values.size();
+  const auto name = [&](std::size_t index) {
+    return named ? parameter_names[index] : std::string();
+  };
+  network_diagram diagram;
+  const std::size_t last = shape.layers.size() - 1;
+  std::size_t offset = 0;
+  for (std::size_t layer = 0; layer <= last; ++layer) {
+    const layer_shape& current = shape.layers[layer];
+    std::vector<diagram_unit> units;
+    for (std::size_t unit = 0; unit < current.width; ++unit) {
+      std::string unit_label = unit_name(shape, layer, unit);
+      // The homework writes the network's output as y-hat.
+      if (layer == last && layer > 0) unit_label.replace(0, 1, "\u0177");
+      if (layer == 0) {
+        units.push_back({std::move(unit_label), std::nullopt, {}});
+        continue;
+      }
+      const std::size_t bias = offset + current.width * current.fan_in + unit;
+      units.push_back({std::move(unit_label), values[bias], named ? name(bias) : "b"});
+      for (std::size_t k = 0; k < current.fan_in; ++k) {
+        const std::size_t weight = offset + unit * current.fan_in + k;
+        diagram.connections.push_back(
+            {source_of(shape, layer, k), {layer, unit}, values[weight], name(weight)});
+      }
+    }
+    diagram.layers.push_back(std::move(units));
+    diagram.captions.push_back(
+        layer == 0      ? std::string("input")
+        : layer == last ? fmt::format("output ({})", current.activation)
+        : last == 2     ? fmt::format("hidden ({})", current.activation)
+                        : fmt::format("hidden layer {} ({})", layer, current.activation));
+    if (layer > 0) offset += current.width * (current.fan_in + 1);
+  }
+  return diagram;
+}
+
+std::string network_diagram_svg(const network_diagram& diagram, std::string_view title) {
+  constexpr double radius = 26, column = 230, row = 130, arrow = 11;
+  constexpr const char* positive = "#1f5fbf";
+  constexpr const char* negative = "#d62728";
+  std::size_t tallest = 1;
+  std::size_t widest_skip = 1;
+  for (const auto& units : diagram.layers) tallest = std::max(tallest, units.size());
+  for (const auto& connection : diagram.connections) {
+    widest_skip = std::max(widest_skip, connection.to.first - connection.from.first);
+  }
+  // A connection that skips layers bows out by this much at its middle, to pass the units
+  // between its ends.
+  const auto bow = [](std::size_t span) { return span < 2 ? 0.0 : 75.0 + 45.0 * (span - 2); };
+  const double room = bow(widest_skip) + 20;
+  const double left = 90;
+  const double width = std::max(640.0, 2 * left + column * (diagram.layers.size() - 1));
+  const double top = 95 + room;
+  const double middle = top + row * (tallest - 1) / 2;
+  const double legend = middle + row * (tallest - 1) / 2 + room + 70;
+  const double height = legend + 75;
+  const auto center = [&](std::pair<std::size_t, std::size_t> unit) {
+    const double count = static_cast<double>(diagram.layers[unit.first].size());
+    return point{left + column * static_cast<double>(unit.first) +
+                     (width - 2 * left - column * (diagram.layers.size() - 1)) / 2,
+                 middle + row * (static_cast<double>(unit.second) - (count - 1) / 2)};
+  };
+  double largest = 0;
+  for (const auto& connection : diagram.connections) {
+    largest = std::max(largest, std::abs(connection.weight));
+  }
+  const auto stroke_width = [&](double weight) {
+    return largest == 0 ? 1.0 : 1.0 + 7.0 * std::abs(weight) / largest;
+  };
+
+  std::string svg = svg_header(width, height);
+  svg += fmt::format(
+      "<defs>\n"
+      "<marker id=\"arrow-positive\" viewBox=\"0 0 10 10\" refX=\"0\" refY=\"5\" "
+      "markerWidth=\"{0}\" markerHeight=\"{0}\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">"
+      "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"{1}\"/></marker>\n"
+      "<marker id=\"arrow-negative\" viewBox=\"0 0 10 10\" refX=\"0\" refY=\"5\" "
+      "markerWidth=\"{0}\" markerHeight=\"{0}\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">"
+      "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"{2}\"/></marker>\n"
+      "</defs>\n",
+      arrow, positive, negative);
+  svg += fmt::format(
+      "<text class=\"title\" x=\"{}\" y=\"30\" text-anchor=\"middle\" font-size=\"16\">{}</text>\n",
+      width / 2, escape(title));
+  for (std::size_t layer = 0; layer < diagram.layers.size(); ++layer) {
+    svg += fmt::format(
+        "<text class=\"caption\" x=\"{:.2f}\" y=\"60\" text-anchor=\"middle\" font-size=\"13\" "
+        "fill=\"#555\">{}</text>\n",
+        center({layer, 0}).x, escape(diagram.captions[layer]));
+  }
+
+  // Wider connections first, so that narrow ones stay visible on top of them.
+  std::vector<std::size_t> order(diagram.connections.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::abs(diagram.connections[a].weight) > std::abs(diagram.connections[b].weight);
+  });
+  std::string labels;
+  svg += "<g class=\"connections\" fill=\"none\">\n";
+  for (const std::size_t i : order) {
+    const diagram_connection& connection = diagram.connections[i];
+    const point from = center(connection.from), to = center(connection.to);
+    const std::size_t span = connection.to.first - connection.from.first;
+    // Bow away from the middle row, so that curves from the upper half pass above the units
+    // between and those from the lower half below.
+    double side = from.y < middle - 1 ? -1 : from.y > middle + 1 ? 1 : to.y > middle + 1 ? 1 : -1;
+    const point control{(from.x + to.x) / 2, (from.y + to.y) / 2 + side * 2 * bow(span)};
+    const point start = toward(from, control, radius);
+    const point end = toward(to, control, radius + arrow);
+    const point label{(start.x + 2 * control.x + end.x) / 4, (start.y + 2 * control.y + end.y) / 4};
+    const bool is_negative = connection.weight < 0;
+    const std::string value = fmt::format("{:.2f}", connection.weight);
+    const std::string text = connection.name.empty() ? value : connection.name + " = " + value;
+    svg += fmt::format(
+        "<path class=\"connection\" d=\"M{:.2f},{:.2f} Q{:.2f},{:.2f} {:.2f},{:.2f}\" "
+        "stroke=\"{}\" stroke-width=\"{:.2f}\" marker-end=\"url(#arrow-{})\">"
+        "<title>{} \u2192 {}: {}</title></path>\n",
+        start.x, start.y, control.x, control.y, end.x, end.y, is_negative ? negative : positive,
+        stroke_width(connection.weight), is_negative ? "negative" : "positive",
+        escape(diagram.layers[connection.from.first][connection.from.second].name),
+        escape(diagram.layers[connection.to.first][connection.to.second].name), escape(text));
+    // A box as wide as the text (about 7 units a character at this size), so that the label
+    // reads clearly over any line.
+    const double box = 7.0 * static_cast<double>(text.size()) + 8;
+    labels += fmt::format(
+        "<rect class=\"weight-box\" x=\"{:.2f}\" y=\"{:.2f}\" width=\"{:.2f}\" height=\"18\" "
+        "rx=\"3\" fill=\"white\" fill-opacity=\"0.9\" stroke=\"{}\" stroke-width=\"0.8\"/>"
+        "<text class=\"weight\" x=\"{:.2f}\" y=\"{:.2f}\" dy=\"0.35em\" fill=\"{}\">{}</text>\n",
+        label.x - box / 2, label.y - 9, box, is_negative ? negative : positive, label.x, label.y,
+        is_negative ? negative : positive,
+        connection.name.empty() ? escape(value)
+                                : subscripted(connection.name) + " = " + escape(value));
+  }
+  svg += "</g>\n<g class=\"units\">\n";
+  for (std::size_t layer = 0; layer < diagram.layers.size(); ++layer) {
+    for (std::size_t unit = 0; unit < diagram.layers[layer].size(); ++unit) {
+      const diagram_unit& current = diagram.layers[layer][unit];
+      const point at = center({layer, unit});
+      svg += fmt::format(
+          "<circle class=\"unit\" cx=\"{:.2f}\" cy=\"{:.2f}\" r=\"{}\" fill=\"#f7f7f7\" "
+          "stroke=\"#222\" stroke-width=\"1.5\"><title>{}</title></circle>\n"
+          "<text class=\"unit-name\" x=\"{:.2f}\" y=\"{:.2f}\" dy=\"0.35em\" "
+          "text-anchor=\"middle\" "
+          "font-size=\"17\" font-style=\"italic\">{}</text>\n",
+          at.x, at.y, radius, escape(current.name), at.x, at.y, subscripted(current.name));
+      if (current.bias) {
+        labels += fmt::format(
+            "<text class=\"bias\" x=\"{:.2f}\" y=\"{:.2f}\" text-anchor=\"middle\" "
+            "fill=\"{}\">{} = {:.2f}</text>\n",
+            at.x, at.y + radius + 17, *current.bias < 0 ? negative : positive,
+            subscripted(current.bias_name), *current.bias);
+      }
+    }
+  }
+  svg += "</g>\n";
+  // Labels last, so that no line crosses their text.
+  svg += "<g class=\"labels\" font-size=\"13\" text-anchor=\"middle\">\n" + labels + "</g>\n";
+  svg += fmt::format(
+      "<g class=\"legend\" font-size=\"12\">\n"
+      "<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{4}\" stroke-width=\"3\"/>"
+      "<text x=\"{3}\" y=\"{1}\" dy=\"0.35em\">positive weight (excitatory)</text>\n"
+      "<line x1=\"{0}\" y1=\"{5}\" x2=\"{2}\" y2=\"{5}\" stroke=\"{6}\" stroke-width=\"3\"/>"
+      "<text x=\"{3}\" y=\"{5}\" dy=\"0.35em\">negative weight (inhibitory)</text>\n"
+      "<text x=\"{0}\" y=\"{7}\" dy=\"0.35em\">line width \u221d |weight| (largest {8:.2f}); "
+      "under each unit: its bias</text>\n</g>\n",
+      20, legend, 50, 58, positive, legend + 20, negative, legend + 40, largest);
+  return svg + "</svg>\n";
+}
+
+}  // namespace ctnn_train

@@ -1,0 +1,88 @@
+// Defines the trainer's pictures: the learning curve, the fraction of runs solved by epoch, and
+// a diagram of a trained network, as SVG files (with the curves' data as CSV).
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <cstddef>
+#include <ctnn/parameters.hpp>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "files.hpp"
+#include "model_io.hpp"
+
+namespace ctnn_train {
+
+/// Error per epoch against epoch, titled and with labelled axes like the homework's matplotlib
+/// plot, as `svg`; every error as `csv` (`epoch,error`). Long runs are drawn from at most about
+/// 2000 points (each stretch's lowest and highest), so the curve keeps its shape; non-finite
+/// errors leave a gap. Both files are written atomically; throws `input_error` if they cannot be.
+void write_learning_curve(const std::filesystem::path& svg, const std::filesystem::path& csv,
+                          std::span<const double> errors, std::string_view title);
+
+/// The fraction of runs solved after each epoch, 0 to 1, as `svg`, and as `csv`
+/// (`epoch,fraction_solved`); as `write_learning_curve` otherwise.
+void write_solved_fraction(const std::filesystem::path& svg, const std::filesystem::path& csv,
+                           std::span<const double> fraction_by_epoch, std::string_view title);
+
+/// A unit of a network diagram: its name (`x_0`, `h`, `y`, ...) and, except for inputs, its
+/// bias and the bias's name.
+struct diagram_unit {
+  std::string name;
+  std::optional<double> bias;
+  std::string bias_name;
+};
+
+/// A connection of a network diagram, from a unit to a unit of a later layer, with its weight.
+struct diagram_connection {
+  std::pair<std::size_t, std::size_t> from;  // (layer, unit)
+  std::pair<std::size_t, std::size_t> to;
+  double weight = 0;
+  std::string name;
+};
+
+/// What a network diagram shows: units layer by layer (the input first), with a caption per
+/// layer, and every connection.
+struct network_diagram {
+  std::vector<std::vector<diagram_unit>> layers;
+  std::vector<std::string> captions;
+  std::vector<diagram_connection> connections;
+};
+
+/// The diagram of a network of `shape` with parameters `values` in ctnn's order, named by
+/// `parameter_names` when it has one name per parameter.
+network_diagram make_network_diagram(const model_shape& shape, std::span<const double> values,
+                                     std::span<const std::string> parameter_names);
+
+/// `diagram` as an SVG document: units as circles in columns by layer, with their biases beneath
+/// them; connections as arrows, blue for positive and red for negative weights, as wide as their
+/// weight is large, labelled with name and value; connections that skip a layer curve around it.
+std::string network_diagram_svg(const network_diagram& diagram, std::string_view title);
+
+/// Writes the diagram of `params` as `svg`, atomically, naming parameters by `parameter_names`
+/// (in ctnn's order, e.g. the homework's `w_3, w_4, b_0, w_0, w_1, w_2, b_1` for XOR) when it
+/// has one name per parameter.
+template <class Net, class T>
+void write_network_diagram(const std::filesystem::path& svg, const ctnn::parameters<Net, T>& params,
+                           std::span<const std::string> parameter_names, std::string_view title) {
+  const std::vector<double> values(std::begin(params.values), std::end(params.values));
+  write_file_atomically(
+      svg, network_diagram_svg(make_network_diagram(shape_of<Net, T>(), values, parameter_names),
+                               title));
+}
+
+/// The same, with names as string views (as `ctnn_train::task<...>::parameter_names` holds them).
+template <class Net, class T>
+void write_network_diagram(const std::filesystem::path& svg, const ctnn::parameters<Net, T>& params,
+                           std::span<const std::string_view> parameter_names,
+                           std::string_view title) {
+  const std::vector<std::string> names(parameter_names.begin(), parameter_names.end());
+  write_network_diagram(svg, params, std::span<const std::string>(names), title);
+}
+
+}  // namespace ctnn_train

@@ -1,0 +1,86 @@
+// Defines the trainer's tasks: the seed homework's three networks as types, with their data,
+// default settings and the homework's names for their parameters.
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <ctnn/activation.hpp>
+#include <ctnn/dataset.hpp>
+#include <ctnn/network.hpp>
+#include <string_view>
+
+namespace ctnn_train {
+
+/// The homework's OR neuron with a logistic unit (Problems 1 and 2).
+using or_neuron = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>>;
+/// The same neuron with a tanh unit (Problem 3).
+using or_tanh_neuron = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::hyperbolic_tangent>>;
+/// The homework's XOR net (Problem 4): a hidden unit h over [x0, x1], and an output unit over
+/// [x0, x1, h]; both logistic.
+using xor_net = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>,
+                              ctnn::dense<1, ctnn::logistic, ctnn::from<0, 1>>>;
+
+/// Which of the three tasks a run trains.
+enum class task_kind { logical_or, logical_or_tanh, logical_xor };
+
+/// The task names the command line accepts, in the order `--help` lists them.
+inline constexpr std::array<std::string_view, 3> task_names = {"or", "or-tanh", "xor"};
+
+/// A task: its network, its patterns, the homework's settings and names.
+template <task_kind Kind>
+struct task;
+
+template <>
+struct task<task_kind::logical_or> {
+  using network = or_neuron;
+  static constexpr std::string_view name = "or";
+  static constexpr std::string_view description = "logical OR, one logistic neuron";
+  /// The title of the homework's matplotlib plot for this problem.
+  static constexpr std::string_view plot_title =
+      "stochastic gradient descent (logistic activation)";
+  static constexpr std::size_t default_epochs = 5000;
+  static constexpr double default_learning_rate = 0.05;
+  /// The seed's `w` is the vector [w_0, w_1].
+  static constexpr std::array<std::string_view, 3> parameter_names = {"w_0", "w_1", "b"};
+  template <class T>
+  static constexpr const auto& data() {
+    return ctnn::or_patterns<T>;
+  }
+};
+
+template <>
+struct task<task_kind::logical_or_tanh> {
+  using network = or_tanh_neuron;
+  static constexpr std::string_view name = "or-tanh";
+  static constexpr std::string_view description = "logical OR, one tanh neuron";
+  static constexpr std::string_view plot_title = "stochastic gradient descent (tanh activation)";
+  static constexpr std::size_t default_epochs = 5000;
+  static constexpr double default_learning_rate = 0.05;
+  static constexpr std::array<std::string_view, 3> parameter_names = {"w_0", "w_1", "b"};
+  template <class T>
+  static constexpr const auto& data() {
+    return ctnn::or_patterns<T>;
+  }
+};
+
+template <>
+struct task<task_kind::logical_xor> {
+  using network = xor_net;
+  static constexpr std::string_view name = "xor";
+  static constexpr std::string_view description =
+      "logical XOR, 2-1-1 logistic network with direct input-output connections";
+  static constexpr std::string_view plot_title = "stochastic gradient descent (XOR)";
+  static constexpr std::size_t default_epochs = 8000;
+  static constexpr double default_learning_rate = 0.05;
+  /// The order of ctnn::parameters<xor_net, T>::values: the hidden unit's w_34 and b_0, then the
+  /// output unit's w_012 over [x0, x1, h] and b_1.
+  static constexpr std::array<std::string_view, 7> parameter_names = {"w_3", "w_4", "b_0", "w_0",
+                                                                      "w_1", "w_2", "b_1"};
+  template <class T>
+  static constexpr const auto& data() {
+    return ctnn::xor_patterns<T>;
+  }
+};
+
+}  // namespace ctnn_train

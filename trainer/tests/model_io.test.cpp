@@ -1,0 +1,346 @@
+// Tests model files and exported headers: exact round trips, and one clear error per bad file.
+// SPDX-License-Identifier: BSL-1.0
+#include "model_io.hpp"
+
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <ctnn/initialize.hpp>
+#include <ctnn/network.hpp>
+#include <ctnn/topology_name.hpp>
+#include <fstream>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "catch.hpp"
+#include "errors.hpp"
+#include "scratch_directory.hpp"
+
+namespace {
+
+using ctnn_train_test::scratch_directory;
+using or_neuron = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>>;
+using or_tanh_neuron = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::hyperbolic_tangent>>;
+using xor_net = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>,
+                              ctnn::dense<1, ctnn::logistic, ctnn::from<0, 1>>>;
+using wide_net = ctnn::network<ctnn::input<3>, ctnn::dense<4, ctnn::hyperbolic_tangent>,
+                               ctnn::dense<2, ctnn::linear, ctnn::from<1, 0>>,
+                               ctnn::dense<2, ctnn::logistic, ctnn::from<2, 0, 1>>>;
+
+std::string read(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void write(const std::filesystem::path& file, const std::string& text) {
+  std::ofstream(file, std::ios::binary) << text;
+}
+
+template <class T>
+bool same_bits(const T& a, const T& b) {
+  for (std::size_t i = 0; i < std::size(a.values); ++i) {
+    if (std::bit_cast<std::array<unsigned char, sizeof a.values[i]>>(a.values[i]) !=
+        std::bit_cast<std::array<unsigned char, sizeof b.values[i]>>(b.values[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// Values a careless format would lose: signed zero, subnormals, extremes, non-terminating
+/// decimals.
+template <class T>
+const T awkward[] = {T(-0.0),
+                     std::numeric_limits<T>::denorm_min(),
+                     -std::numeric_limits<T>::min(),
+                     std::numeric_limits<T>::max(),
+                     -std::numeric_limits<T>::lowest() / 3,
+                     T(0.1),
+                     T(1) / T(3),
+                     std::nextafter(T(1), T(2))};
+
+template <class Net, class T>
+void check_round_trip(const std::filesystem::path& file, const ctnn::parameters<Net, T>& params) {
+  ctnn_train::save_model(file, "task", params);
+  const auto loaded = ctnn_train::load_model<Net, T>(file, "task");
+  CHECK(same_bits(loaded, params));
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("a saved model loads back bit for bit", "[model_io]", float, double) {
+  scratch_directory directory("round_trip");
+  const auto file = directory.path / "model.json";
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    check_round_trip(file, ctnn::initialize<or_neuron, TestType>(seed));
+    check_round_trip(file, ctnn::initialize<or_tanh_neuron, TestType>(seed));
+    check_round_trip(file, ctnn::initialize<xor_net, TestType>(seed));
+    check_round_trip(file, ctnn::initialize<wide_net, TestType>(seed));
+  }
+  auto params = ctnn::initialize<wide_net, TestType>(7);
+  for (std::size_t i = 0; i < std::size(params.values); ++i) {
+    params.values[i] = awkward<TestType>[i % std::size(awkward<TestType>)];
+  }
+  check_round_trip(file, params);
+  CHECK(std::signbit(ctnn_train::load_model<wide_net, TestType>(file, "task").values[0]));
+  CHECK(directory.files() == std::vector<std::string>{"model.json"});
+}
+
+TEST_CASE("a model file names its format, task, topology and scalar type", "[model_io]") {
+  scratch_directory directory("contents");
+  const auto file = directory.path / "xor.json";
+  const auto params = ctnn::initialize<xor_net, float>(3);
+  ctnn_train::save_model(file, "xor", params);
+  const auto model = nlohmann::json::parse(read(file));
+  CHECK(model["format"] == "ctnn-model");
+  CHECK(model["version"] == 1);
+  CHECK(model["task"] == "xor");
+  CHECK(model["topology"] == ctnn::topology_name<xor_net>());
+  CHECK(model["scalar"] == "float");
+  CHECK(model["parameter_count"] == 7);
+  REQUIRE(model["layers"].size() == 2);
+  SECTION("each layer lists its units, their weights by source, and their biases") {
+    const auto& output = model["layers"][1];
+    CHECK(output["layer"] == 2);
+    CHECK(output["activation"] == "logistic");
+    CHECK(output["sources"] == nlohmann::json::array({0, 1}));
+    const auto& unit = output["units"][0];
+    CHECK(unit["unit"] == "y");
+    REQUIRE(unit["weights"].size() == 3);
+    const char* sources[] = {"x_0", "x_1", "h"};
+    for (std::size_t k = 0; k < 3; ++k) {
+      CHECK(unit["weights"][k]["from"] == sources[k]);
+      CHECK(unit["weights"][k]["value"].get<double>() == params.weight<2>(0, k));
+      CHECK(unit["weights"][k]["exact"] == ctnn_train::hex_float(params.weight<2>(0, k)));
+    }
+    CHECK(unit["bias"]["value"].get<double>() == params.bias<2>(0));
+    CHECK(model["layers"][0]["units"][0]["bias"]["value"].get<double>() == params.bias<1>(0));
+  }
+}
+
+TEST_CASE("hex floats are exact and parse only in their own syntax", "[model_io]") {
+  CHECK(ctnn_train::hex_float(0.75) == "0x1.8p-1");
+  CHECK(ctnn_train::hex_float(-0.0) == "-0x0p+0");
+  for (const double value : {0.1, -3.0, 1e-310, 1e300, -0.0}) {
+    const double parsed = ctnn_train::parse_hex_float(ctnn_train::hex_float(value), "v");
+    CHECK(std::bit_cast<std::uint64_t>(parsed) == std::bit_cast<std::uint64_t>(value));
+  }
+  for (const char* bad : {"", "-", "0x", "1.5", "0x-1p0", "--0x1p0", "0xinf", "0xnan", "0x1p",
+                          "0x1.8p-1 ", " 0x1p0", "0x1g", "inf", "nan"}) {
+    CHECK_THROWS_AS(ctnn_train::parse_hex_float(bad, "v"), ctnn_train::input_error);
+  }
+  CHECK_THROWS_WITH(ctnn_train::parse_hex_float("0x1p+1024", "w"),
+                    "w: \"0x1p+1024\" is out of range");
+}
+
+namespace {
+
+/// A valid XOR model in double, as JSON to spoil.
+nlohmann::json valid_model() {
+  return nlohmann::json::parse(
+      ctnn_train::model_json("xor", ctnn_train::shape_of<xor_net, double>(),
+                             std::vector<double>{-1.5, 2.25, 0.5, 3.0, -4.0, 0.125, 1.0}));
+}
+
+}  // namespace
+
+TEST_CASE("a bad model file gives one line naming the file and the problem", "[model_io]") {
+  scratch_directory directory("bad_files");
+  const auto file = directory.path / "model.json";
+  const std::string prefix = "model file \"" + file.string() + "\" ";
+  auto model = valid_model();
+  std::string text;
+  std::string expected;
+  SECTION("empty") {
+    text = "  \n";
+    expected = "is empty";
+  }
+  SECTION("truncated") {
+    text = model.dump(2);
+    text.resize(text.size() / 2);
+    expected = "is not valid JSON (parse error at line";
+  }
+  SECTION("malformed") {
+    text = R"({"format": "ctnn-model",})";
+    expected = "is not valid JSON (parse error at line 1, column 25";
+  }
+  SECTION("not an object") {
+    text = "[1, 2]";
+    expected = "is not a ctnn model file: not a JSON object";
+  }
+  SECTION("another format") {
+    model["format"] = "keras";
+    expected = "is not a ctnn model file: \"format\" is \"keras\", not \"ctnn-model\"";
+  }
+  SECTION("no format") {
+    model.erase("format");
+    expected = "is not a ctnn model file: \"format\" is missing, not \"ctnn-model\"";
+  }
+  SECTION("another version") {
+    model["version"] = 2;
+    expected = "has format version 2; this program reads version 1";
+  }
+  SECTION("another task") {
+    model["task"] = "or";
+    expected = "holds a model for task \"or\", not \"xor\"";
+  }
+  SECTION("another topology") {
+    model["topology"] = ctnn::topology_name<or_neuron>();
+    expected =
+        "has topology \"ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>>\", "
+        "but task \"xor\" uses " +
+        ctnn::topology_name<xor_net>();
+  }
+  SECTION("another scalar type") {
+    model["scalar"] = "float";
+    expected = "holds \"float\" parameters, not double";
+  }
+  SECTION("another parameter count") {
+    model["parameter_count"] = 6;
+    expected = "declares 6 parameters, but the topology has 7";
+  }
+  SECTION("a parameter count that is not a count") {
+    model["parameter_count"] = "7";
+    expected = "declares \"7\" parameters, but the topology has 7";
+  }
+  SECTION("a layer too few") {
+    model["layers"].erase(1);
+    expected = "has 1 layers, but the topology has 2";
+  }
+  SECTION("a weight too few") {
+    model["layers"][1]["units"][0]["weights"].erase(2);
+    expected = "layer 2, unit 0 has 2 weights, but the topology has 3";
+  }
+  SECTION("a unit too many") {
+    model["layers"][0]["units"].push_back(model["layers"][0]["units"][0]);
+    expected = "layer 1 has 2 units, but the topology has 1";
+  }
+  SECTION("no bias") {
+    model["layers"][0]["units"][0].erase("bias");
+    expected = "layer 1, unit 0 has no \"bias\"";
+  }
+  SECTION("a non-numeric value") {
+    model["layers"][1]["units"][0]["weights"][1]["value"] = "two";
+    expected = "layer 2, unit 0, weight 1: \"value\" is not a number, but \"two\"";
+  }
+  SECTION("a non-numeric exact value") {
+    model["layers"][1]["units"][0]["bias"]["exact"] = "1.0";
+    expected = "layer 2, unit 0, bias: \"1.0\" is not a hexadecimal float like \"0x1.8p-1\"";
+  }
+  SECTION("an infinite value") {
+    model["layers"][0]["units"][0]["weights"][0]["exact"] = "-0x1p+1024";
+    expected = "layer 1, unit 0, weight 0: \"-0x1p+1024\" is out of range";
+  }
+  SECTION("a NaN") {
+    model["layers"][0]["units"][0]["weights"][0]["exact"] = "nan";
+    expected = "layer 1, unit 0, weight 0: \"nan\" is not a hexadecimal float like \"0x1.8p-1\"";
+  }
+  SECTION("an exact value that disagrees with the decimal") {
+    model["layers"][0]["units"][0]["weights"][0]["exact"] = "0x1.8p+0";
+    expected = "layer 1, unit 0, weight 0: \"value\" -1.5 disagrees with \"exact\" \"0x1.8p+0\"";
+  }
+  SECTION("a control character in a string") {
+    model["task"] = "x\nor";
+    expected = "holds a model for task \"x\\nor\", not \"xor\"";
+  }
+  if (text.empty()) text = model.dump(2);
+  write(file, text);
+  const auto before = directory.files();
+  try {
+    (void)ctnn_train::load_model<xor_net, double>(file, "xor");
+    FAIL("load_model accepted the file");
+  } catch (const ctnn_train::input_error& error) {
+    const std::string message = error.what();
+    CHECK(message.find('\n') == std::string::npos);
+    CHECK_THAT(message, Catch::Matchers::StartsWith(prefix + expected));
+  }
+  CHECK(directory.files() == before);
+}
+
+TEST_CASE("a float model refuses values float cannot hold", "[model_io]") {
+  scratch_directory directory("float_values");
+  const auto file = directory.path / "model.json";
+  write(file, ctnn_train::model_json("or", ctnn_train::shape_of<or_neuron, float>(),
+                                     std::vector<double>{0.5, 0.1, 1.0}));
+  CHECK_THROWS_WITH(
+      (ctnn_train::load_model<or_neuron, float>(file, "or")),
+      "model file \"" + file.string() +
+          "\" layer 1, unit 0, weight 1: \"0x1.999999999999ap-4\" is not a float value");
+}
+
+TEST_CASE("an unreadable model file gives one clear line", "[model_io]") {
+  scratch_directory directory("unreadable");
+  CHECK_THROWS_WITH(
+      (ctnn_train::load_model<xor_net, double>(directory.path / "missing.json", "xor")),
+      "cannot read model file \"" + (directory.path / "missing.json").string() +
+          "\": no such file");
+  CHECK_THROWS_WITH((ctnn_train::load_model<xor_net, double>(directory.path, "xor")),
+                    Catch::Matchers::StartsWith("cannot read model file"));
+  CHECK(directory.files().empty());
+}
+
+TEST_CASE("saving fails cleanly, leaving no file behind", "[model_io][files]") {
+  scratch_directory directory("save_fails");
+  auto params = ctnn::initialize<xor_net, double>(1);
+  SECTION("into a directory that does not exist") {
+    const auto file = directory.path / "no" / "model.json";
+    CHECK_THROWS_WITH(ctnn_train::save_model(file, "xor", params),
+                      "cannot write \"" + file.string() + "\": No such file or directory");
+    CHECK_THROWS_AS(ctnn_train::export_header(file, "xor", params), ctnn_train::input_error);
+  }
+  SECTION("over a directory") {
+    std::filesystem::create_directory(directory.path / "model.json");
+    CHECK_THROWS_WITH(
+        ctnn_train::save_model(directory.path / "model.json", "xor", params),
+        Catch::Matchers::StartsWith("cannot write \"" + (directory.path / "model.json").string()));
+    CHECK(directory.files() == std::vector<std::string>{"model.json"});
+    std::filesystem::remove(directory.path / "model.json");
+  }
+  SECTION("a parameter that is not finite") {
+    params.values[4] = std::numeric_limits<double>::quiet_NaN();
+    const auto file = directory.path / "model.json";
+    CHECK_THROWS_WITH(ctnn_train::save_model(file, "xor", params),
+                      "cannot write \"" + file.string() + "\": parameter 4 is nan");
+    params.values[4] = -std::numeric_limits<double>::infinity();
+    CHECK_THROWS_WITH(ctnn_train::export_header(directory.path / "xor.hpp", "xor", params),
+                      Catch::Matchers::EndsWith("parameter 4 is -inf"));
+  }
+  CHECK(directory.files().empty());
+}
+
+TEST_CASE("saving replaces an existing model whole", "[model_io][files]") {
+  scratch_directory directory("replace");
+  const auto file = directory.path / "model.json";
+  write(file, "old");
+  const auto params = ctnn::initialize<xor_net, double>(2);
+  ctnn_train::save_model(file, "xor", params);
+  CHECK(same_bits(ctnn_train::load_model<xor_net, double>(file, "xor"), params));
+  CHECK(directory.files() == std::vector<std::string>{"model.json"});
+}
+
+TEST_CASE("an exported header defines the parameters as constexpr hex literals", "[model_io]") {
+  scratch_directory directory("header");
+  ctnn::parameters<xor_net, double> params{{-1.5, 2.25, 0.5, 3.0, -4.0, 0.125, 1.0}};
+  ctnn_train::export_header(directory.path / "xor.hpp", "xor", params);
+  const std::string header = read(directory.path / "xor.hpp");
+  CHECK(header.find("#include <ctnn.hpp>") != std::string::npos);
+  CHECK(header.find("namespace ctnn_trained {") != std::string::npos);
+  CHECK(header.find("using xor_network = " + ctnn::topology_name<xor_net>() + ";") !=
+        std::string::npos);
+  CHECK(header.find("inline constexpr ctnn::parameters<xor_network, double> xor_parameters{{") !=
+        std::string::npos);
+  CHECK(header.find("    -0x1.8p+0,  // x_0 -> h: -1.5\n") != std::string::npos);
+  CHECK(header.find("    0x1p+0,  // bias of y: 1\n") != std::string::npos);
+
+  const auto tanh_params = ctnn::initialize<or_tanh_neuron, float>(1);
+  ctnn_train::export_header(directory.path / "or-tanh.hpp", "or-tanh", tanh_params);
+  const std::string tanh_header = read(directory.path / "or-tanh.hpp");
+  CHECK(tanh_header.find("ctnn::parameters<or_tanh_network, float> or_tanh_parameters{{") !=
+        std::string::npos);
+  CHECK(tanh_header.find(ctnn_train::hex_float(tanh_params.values[2]) + "f,  // bias of y") !=
+        std::string::npos);
+}
