@@ -77,3 +77,9 @@ cli_case(or_tanh_smoke STATUS 0 ARGS or-tanh --out pictures LAST_LINE "^or-tanh:
 cli_case(zero_epochs STATUS 0 ARGS xor --epochs 0 LAST_LINE "^xor: " FILES xor-network.svg)
 cli_case(sweep_smoke STATUS 0 ARGS sweep xor --seeds 20 --epochs 2000
          LAST_LINE "^sweep xor: [0-9.]+% solved \\([0-9]+ of 20 runs" FILES sweep-xor-solved.svg sweep-xor-solved.csv)
+
+# Models through the command line: save, load back, refuse bad files, export a header.
+add_test(NAME cli.model_roundtrip
+         COMMAND ${CMAKE_COMMAND} -Dtrainer=$<TARGET_FILE:ctnn-train>
+                 -Dwork_dir=${CMAKE_CURRENT_BINARY_DIR}/cli_model_roundtrip
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/model_roundtrip.cmake)
