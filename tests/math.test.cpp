@@ -189,8 +189,9 @@ TEMPLATE_TEST_CASE("ctnn::exp stays within 2 ulp of glibc's exp over its whole d
   // Beyond these, e^x is infinity or rounds to 0.
   const T overflow = is_float<T> ? T(0x1.62e42ep+6) : T(0x1.62e42fefa39efp+9);
   const T underflow = is_float<T> ? T(-0x1.9fe368p+6) : T(-0x1.74910d52d3051p+9);
-  const auto points = sweep_points<T>(signs::both, {{underflow - 1, overflow + 1}, {-1, 1}},
-                                      {overflow, underflow, T(-1022 * 0.6931471805599453), T(1)});
+  const auto points =
+      sweep_points<T>(signs::both, {{underflow - 1, overflow + 1}, {-1, 1}},
+                      {overflow, underflow, T(-1022 * 0.6931471805599453), T(1), T(-708), T(709)});
   REQUIRE(points.size() >= 1000000);
   REQUIRE(max_ulps<T, exp_function>(points) <= 2);
 }
@@ -198,8 +199,9 @@ TEMPLATE_TEST_CASE("ctnn::exp stays within 2 ulp of glibc's exp over its whole d
 TEMPLATE_TEST_CASE("ctnn::expm1 stays within 2 ulp of glibc's expm1 over its whole domain",
                    "[math]", float, double) {
   using T = TestType;
-  const auto points = sweep_points<T>(signs::both, {{-40, 40}, {-1, 1}, {T(-1e-3), T(1e-3)}},
-                                      {T(-64), T(40), T(0.34657359), T(-0.34657359)});
+  const auto points =
+      sweep_points<T>(signs::both, {{-40, 40}, {-1, 1}, {T(-1e-3), T(1e-3)}},
+                      {T(-64), T(40), T(0.34657359), T(-0.34657359), T(0x1p-5), T(-0x1p-5)});
   REQUIRE(points.size() >= 1000000);
   REQUIRE(max_ulps<T, expm1_function>(points) <= 2);
 }
@@ -225,9 +227,9 @@ TEMPLATE_TEST_CASE("ctnn::sqrt stays within 2 ulp of glibc's sqrt over its whole
 TEMPLATE_TEST_CASE("ctnn::tanh stays within 2 ulp of glibc's tanh over its whole domain", "[math]",
                    float, double) {
   using T = TestType;
-  const auto points = sweep_points<T>(
-      signs::both, {{-20, 20}, {-1, 1}},
-      {T(0x1p-27), T(-0x1p-27), T(0.55), T(19.06), T(-19.06), T(20), T(-20), T(9.01), T(-9.01)});
+  const auto points = sweep_points<T>(signs::both, {{-20, 20}, {-1, 1}},
+                                      {T(0x1p-27), T(-0x1p-27), T(0.55), T(0.75), T(-0.75),
+                                       T(19.06), T(-19.06), T(20), T(-20), T(9.01), T(-9.01)});
   REQUIRE(points.size() >= 1000000);
   REQUIRE(max_ulps<T, tanh_function>(points) <= 2);
 }
@@ -246,9 +248,9 @@ TEMPLATE_TEST_CASE("ctnn::sigmoid stays within 2 ulp of the rounded logistic ove
 namespace {
 
 // Inputs whose results must be the same bits whether the compiler or the processor computes them:
-// the edges of every domain and points between.
+// the edges of every domain, either side of each switch between formulas, and points between.
 template <class T>
-constexpr std::array<T, 38> probes{0,
+constexpr std::array<T, 48> probes{0,
                                    -T(0),
                                    std::numeric_limits<T>::denorm_min(),
                                    -std::numeric_limits<T>::denorm_min(),
@@ -257,6 +259,8 @@ constexpr std::array<T, 38> probes{0,
                                    T(-1e-30),
                                    T(1e-10),
                                    T(0x1p-27),
+                                   T(0x1p-5),
+                                   T(-0x1p-5),
                                    T(0.1),
                                    T(-0.1),
                                    T(0.3),
@@ -265,19 +269,26 @@ constexpr std::array<T, 38> probes{0,
                                    T(0.7),
                                    T(1),
                                    T(-1),
+                                   T(0.74999994),
                                    T(2),
                                    T(-2.5),
                                    T(3.14159),
                                    T(10),
                                    T(-10),
                                    T(20),
+                                   T(-36.7),
+                                   T(37),
                                    T(-37.5),
                                    T(40),
                                    T(88.5),
                                    T(-103),
                                    T(-500),
                                    T(700),
+                                   T(-708.2),
+                                   T(708.5),
+                                   T(709.5),
                                    T(709.78),
+                                   T(-720),
                                    T(-740),
                                    T(-745.5),
                                    T(1e30),
@@ -285,7 +296,8 @@ constexpr std::array<T, 38> probes{0,
                                    -std::numeric_limits<T>::max(),
                                    std::numeric_limits<T>::infinity(),
                                    -std::numeric_limits<T>::infinity(),
-                                   std::numeric_limits<T>::quiet_NaN()};
+                                   std::numeric_limits<T>::quiet_NaN(),
+                                   T(-0.75)};
 
 template <class T, class Function>
 constexpr std::array<T, probes<T>.size()> at_compile_time = [] {
@@ -322,4 +334,19 @@ TEMPLATE_TEST_CASE("ctnn's math gives the same bits at compile time and at run t
   CHECK(differing_bits<T, sqrt_function>() == 0);
   CHECK(differing_bits<T, tanh_function>() == 0);
   CHECK(differing_bits<T, sigmoid_function>() == 0);
+}
+
+TEST_CASE("ctnn's exp table holds 2^(j/256) rounded to double and what the rounding took",
+          "[math]") {
+  // exp2l carries 64 bits, 11 more than double: enough to see that each head is the nearest
+  // double to 2^(j/256), and each tail t_j = 2^(j/256) / head - 1 to 2^-62.
+  for (std::uint64_t j = 0; j < 256; ++j) {
+    const long double exact = std::exp2l(static_cast<long double>(j) / 256);
+    const double head = std::bit_cast<double>(ctnn::detail::exp2_bits[j] + (j << 44));
+    const long double half_ulp = (std::nextafter(head, 2.0) - head) / 2.0L;
+    INFO("j = " << j);
+    CHECK(std::fabs(exact - head) <= half_ulp * (1 + 0x1p-9L));
+    CHECK_THAT(static_cast<double>((exact - head) / head),
+               WithinAbs(ctnn::detail::exp2_tails[j], 0x1p-62));
+  }
 }

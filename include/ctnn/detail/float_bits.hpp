@@ -6,11 +6,16 @@
 #include <cstdint>
 #include <limits>
 
-// Clang's constant evaluator charges every statement it runs, a function's body and return
-// included, against -fconstexpr-steps, and compile-time training runs exp, sigmoid and tanh
-// millions of times. So ctnn's math keeps statements few: several declarators share one
-// declaration, bits are read with __builtin_bit_cast (the builtin that std::bit_cast wraps in
-// libstdc++ and libc++, an expression rather than a call), and constants are variables.
+// Compile-time training runs exp, sigmoid and tanh millions of times, and each compiler charges
+// that work against a limit. Clang's -fconstexpr-steps counts every statement it runs, a
+// function's body and return included, so ctnn's math keeps statements few: single returns where
+// it can, declarators sharing one declaration, and bits read with __builtin_bit_cast (the builtin
+// that std::bit_cast wraps in libstdc++ and libc++, an expression rather than a call). GCC's
+// -fconstexpr-ops-limit counts nearly every expression it evaluates: a literal costs nothing, but
+// an int literal met by a double costs its conversion, a read of a const local or of a constant
+// like those below costs two, a call several, and one more if it is noexcept. So the paths that
+// training takes (exp_kernel, sigmoid, tanh) write constants as double literals, keep their locals
+// non-const, and ctnn's math is not noexcept.
 
 namespace ctnn::detail {
 
@@ -35,8 +40,5 @@ inline constexpr std::int64_t exponent_bias = 1023;
 /// ln2_hi + ln2_lo carries ln 2 to 95 bits: x - k ln 2 loses nothing to the product.
 inline constexpr double ln2_hi = 0x1.62e42fefa3800p-1;
 inline constexpr double ln2_lo = 0x1.ef35793c76730p-45;
-
-/// 1 / ln 2 rounded to double.
-inline constexpr double log2_e = 0x1.71547652b82fep+0;
 
 }  // namespace ctnn::detail

@@ -12,7 +12,7 @@ namespace ctnn {
 /// ln x, the natural logarithm: log(0) = -inf, log(x < 0) = NaN, log(inf) = inf.
 template <std::floating_point T>
 requires detail::FitsInDouble<T>
-constexpr T log(T x) noexcept {
+constexpr T log(T x) {
   if (!(x > 0 && x < detail::infinity<T>)) {
     return x == 0 ? -detail::infinity<T> : x < 0 ? std::numeric_limits<T>::quiet_NaN() : x;
   }

@@ -12,7 +12,7 @@ namespace ctnn {
 /// sqrt(x), correctly rounded; sqrt(-0) = -0, sqrt(x < 0) = NaN.
 template <std::floating_point T>
 requires detail::FitsInDouble<T>
-constexpr T sqrt(T x) noexcept {
+constexpr T sqrt(T x) {
   if (!(x > 0 && x < detail::infinity<T>)) {
     return x < 0 ? std::numeric_limits<T>::quiet_NaN() : x;
   }
