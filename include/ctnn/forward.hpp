@@ -41,10 +41,10 @@ template <class Layout>
 struct forward_layer;
 
 template <class Activation, std::size_t InputWidth, std::size_t FirstUnit, std::size_t Weights,
-          std::size_t Biases, std::size_t... J, std::size_t... K, std::size_t... S>
+          std::size_t Biases, std::size_t... J, std::size_t... K, std::size_t... S, class LastReads>
 struct forward_layer<
     layer_constants<Activation, InputWidth, FirstUnit, Weights, Biases, std::index_sequence<J...>,
-                    std::index_sequence<K...>, std::index_sequence<S...>>> {
+                    std::index_sequence<K...>, std::index_sequence<S...>, LastReads>> {
   /// net_j = sum_k w[j][k] x_k + b_j: the seed's dot(x, w) + b.
   template <std::size_t Unit, class T>
   static constexpr T net_input(const T* params, const T* units) {

@@ -61,6 +61,15 @@ class pcg32 {
     return draw >= -bound % bound ? draw % bound : bounded(bound);
   }
 
+  /// bounded(Bound) for a bound known at compile time: the same draws and the same result, with
+  /// 2^32 mod Bound and the remainder left to the compiler, which turns them into multiplications
+  /// where bounded(bound) divides twice.
+  template <std::uint32_t Bound>
+  constexpr std::uint32_t bounded() noexcept {
+    const std::uint32_t draw = (*this)();
+    return draw >= (0u - Bound) % Bound ? draw % Bound : bounded<Bound>();
+  }
+
   /// Generators are equal when they will produce the same sequence.
   friend constexpr bool operator==(const pcg32&, const pcg32&) = default;
 
@@ -151,7 +160,7 @@ template <std::size_t... K>
 struct unrolled_shuffle<std::index_sequence<K...>> {
   template <class T, std::size_t N>
   static constexpr void apply(T (&values)[N], pcg32& rng, T last, std::uint32_t picked = 0) {
-    ((last = values[N - 1 - K], values[N - 1 - K] = values[picked = rng.bounded(N - K)],
+    ((last = values[N - 1 - K], values[N - 1 - K] = values[picked = rng.template bounded<N - K>()],
       values[picked] = last),
      ...);
   }

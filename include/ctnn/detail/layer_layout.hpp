@@ -15,8 +15,10 @@ namespace ctnn::detail {
 /// - FirstUnit: the position of the layer's first unit among all units.
 /// - Weights, Biases: the positions of its first weight and first bias among all parameters.
 /// - Units J: 0 .. width - 1; Inputs K: 0 .. fan_in - 1; Sources S: the unit feeding input K.
+/// - LastReads F: 1 where no later layer reads source S, so that backpropagation, which visits the
+///   layers last to first, writes S's error here first.
 template <class Activation, std::size_t InputWidth, std::size_t FirstUnit, std::size_t Weights,
-          std::size_t Biases, class Units, class Inputs, class Sources>
+          std::size_t Biases, class Units, class Inputs, class Sources, class LastReads>
 struct layer_constants {};
 
 /// Offset, Offset + 1, ..., Offset + Count - 1.
@@ -30,6 +32,19 @@ template <std::size_t Offset, std::size_t Count>
 using offset_sequence =
     typename make_offset_sequence<Offset, std::make_index_sequence<Count>>::type;
 
+/// Whether layer M reads Unit through one of its inputs K.
+template <class Net, std::size_t Unit, std::size_t M, std::size_t... K>
+constexpr bool layer_reads(std::index_sequence<K...>) {
+  return (... || (Net::template source_unit<M, K> == Unit));
+}
+
+/// Whether one of the layers L + 1 + M after L reads Unit.
+template <class Net, std::size_t Unit, std::size_t L, std::size_t... M>
+constexpr bool read_after(std::index_sequence<M...>) {
+  return (... || layer_reads<Net, Unit, L + 1 + M>(
+                     std::make_index_sequence<Net::template fan_in<L + 1 + M>>{}));
+}
+
 template <class Net, std::size_t L,
           class Inputs = std::make_index_sequence<Net::template fan_in<L>>>
 struct make_layer_layout;
@@ -41,7 +56,9 @@ struct make_layer_layout<Net, L, std::index_sequence<K...>> {
                       Net::template unit_offset<L>, Net::template weight_offset<L>,
                       Net::template bias_offset<L>,
                       std::make_index_sequence<Net::template width<L>>, std::index_sequence<K...>,
-                      std::index_sequence<Net::template source_unit<L, K>...>>;
+                      std::index_sequence<Net::template source_unit<L, K>...>,
+                      std::index_sequence<!read_after<Net, Net::template source_unit<L, K>, L>(
+                          std::make_index_sequence<Net::layer_count - 1 - L>{})...>>;
 };
 
 template <class Net, std::size_t L>

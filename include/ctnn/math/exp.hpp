@@ -193,6 +193,21 @@ constexpr double exp_kernel(double x) {
                                       r * r * 0x1.55555769ab3f5p-5));
 }
 
+/// e^x to float's needs, for x in (-708.39, 709.78): what sigmoid and tanh use for float results.
+constexpr double exp_kernel_for_float(double x) {
+  // The kernel above made short, as float's 24 bits leave room for 2^-42 of error: t = x 256/ln 2
+  // rounds (by 2^-53 of t, so by |x| 2^-53 in r), kd rounds t to the integer k, t - k is exact
+  // (Sterbenz) and is r in units of ln2/256, h_j's tail is dropped (2^-53) and e^r is its cubic
+  // Taylor polynomial (off by (ln2/512)^4/24 < 2^-42.6). The result is within 2^-42 of e^x
+  // relative to it, so float rounds it correctly but for about 3 inputs in a million. Grouped as
+  // (1 + c1 r) + r^2 (c2 + c3 r), the chain from x to e^x is 8 operations long.
+  double t = x * 0x1.71547652b82fep+8, kd = t + 0x1.8p52, r = t - (kd - 0x1.8p52);
+  return __builtin_bit_cast(double, exp2_bits[__builtin_bit_cast(std::uint64_t, kd) & 255] +
+                                        (__builtin_bit_cast(std::uint64_t, kd) << 44)) *
+         ((1.0 + r * 0x1.62e42fefa39efp-9) +
+          r * r * (0x1.ebfbdff82c58fp-19 + r * 0x1.c6b08d704a0c0p-29));
+}
+
 }  // namespace detail
 
 /// e^x, overflowing to infinity and rounding through the subnormals down to 0.
