@@ -9,6 +9,8 @@
 #include <ctnn/gradient.hpp>
 #include <ctnn/initialize.hpp>
 #include <ctnn/io.hpp>
+#include <ctnn/lanes.hpp>
+#include <ctnn/lanes_math.hpp>
 #include <ctnn/math.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/parameters.hpp>
@@ -16,3 +18,4 @@
 #include <ctnn/reference_gradient.hpp>
 #include <ctnn/topology_name.hpp>
 #include <ctnn/train.hpp>
+#include <ctnn/train_lanes.hpp>

@@ -14,6 +14,7 @@
 #include <ctnn/forward.hpp>
 #include <ctnn/initialize.hpp>
 #include <ctnn/random.hpp>
+#include <ctnn/train_lanes.hpp>
 #include <filesystem>
 #include <optional>
 #include <ostream>
@@ -54,6 +55,8 @@ struct sweep_run {
   std::string family;
   /// The epoch at which the error stopped being finite, if it did (the run stops there).
   std::optional<std::size_t> diverged_at;
+  /// The run's final parameters, in ctnn's order (as double, which holds a float exactly).
+  std::vector<double> parameters;
 };
 
 /// Every run, in seed order, and how many runs were solved after each epoch.
@@ -79,36 +82,23 @@ std::vector<double> solved_fraction(const sweep_result& result);
 
 namespace detail {
 
+/// How many networks a sweep trains side by side: 16, the fastest of 2 to 32 on both compilers in
+/// float and double by bench/sweep.cpp on a 2-core AMD EPYC (SSE2).
+template <class T>
+inline constexpr std::size_t sweep_lanes = 16;
+
+/// Judges a run's final parameters, as `ctnn-train <task>` would: its outcome, when it became
+/// solved, and for XOR its solution family.
 template <class Task, class T>
-sweep_run sweep_one(std::uint64_t seed, const sweep_settings& settings,
-                    std::vector<std::size_t>& solved_after_epoch) {
+sweep_run finish_run(std::uint64_t seed, const ctnn::parameters<typename Task::network, T>& params,
+                     const sweep_settings& settings, std::optional<std::size_t> last_unsolved,
+                     std::optional<std::size_t> diverged_at) {
   using Net = typename Task::network;
   const auto& data = Task::template data<T>();
-  const auto solved = [&](const ctnn::parameters<Net, T>& p) {
-    for (std::size_t n = 0; n < data.size; ++n) {
-      const T output = ctnn::predict(p, {data.inputs[n][0], data.inputs[n][1]})[0];
-      if ((output > T(0.5)) != (data.targets[n][0] > T(0.5))) return false;
-    }
-    return true;
-  };
   sweep_run run;
   run.seed = seed;
-  ctnn::pcg32 rng(seed);
-  auto params = ctnn::initialize<Net, T>(rng);
-  std::optional<std::size_t> last_unsolved;
-  run_epochs(params, data, settings.learning_rate, settings.epochs, rng,
-             [&](std::size_t epoch, T error, const ctnn::parameters<Net, T>& p) {
-               if (!std::isfinite(error)) {
-                 run.diverged_at = epoch;
-                 return false;
-               }
-               if (solved(p)) {
-                 ++solved_after_epoch[epoch];
-               } else {
-                 last_unsolved = epoch;
-               }
-               return true;
-             });
+  run.diverged_at = diverged_at;
+  run.parameters.assign(std::begin(params.values), std::end(params.values));
   std::array<double, 4> outputs{}, targets{};
   for (std::size_t n = 0; n < data.size; ++n) {
     outputs[n] =
@@ -132,10 +122,61 @@ sweep_run sweep_one(std::uint64_t seed, const sweep_settings& settings,
   return run;
 }
 
+/// Trains the `count` runs seeded first_seed, first_seed + 1, ... side by side in lanes (count
+/// at most sweep_lanes<T>; spare lanes repeat the last seed and are dropped), writing them to
+/// runs[0 .. count). Each lane is its network trained alone, bit for bit: ctnn::sgd_epoch over
+/// lanes draws every lane's pattern order from that lane's generator. A lane whose epoch error
+/// stops being finite keeps its parameters from that epoch, as a run stopped there would.
+template <class Task, class T>
+void sweep_lanes_of(std::uint64_t first_seed, std::size_t count, const sweep_settings& settings,
+                    std::vector<std::size_t>& solved_after_epoch, sweep_run* runs) {
+  constexpr std::size_t N = sweep_lanes<T>;
+  using Net = typename Task::network;
+  using lanes = ctnn::lanes<T, N>;
+  const auto& data = Task::template data<T>();
+  std::array<std::uint64_t, N> seeds{};
+  for (std::size_t i = 0; i < N; ++i) seeds[i] = first_seed + std::min(i, count - 1);
+  std::array<ctnn::pcg32, N> rngs = ctnn::seeded_generators(seeds);
+  ctnn::parameters<Net, T> each[N];
+  for (std::size_t i = 0; i < N; ++i) each[i] = ctnn::initialize<Net, T>(rngs[i]);
+  ctnn::parameters<Net, lanes> params = ctnn::side_by_side(each);
+
+  std::array<std::optional<std::size_t>, N> last_unsolved{}, diverged_at{};
+  std::size_t running = count;
+  const T rate = static_cast<T>(settings.learning_rate);  // as ctnn::train converts its rate
+  for (std::size_t epoch = 0; epoch < settings.epochs && running > 0; ++epoch) {
+    const lanes error = ctnn::sgd_epoch(params, data, rate, rngs);
+    lanes outputs[std::remove_cvref_t<decltype(data)>::size];
+    for (std::size_t n = 0; n < data.size; ++n)
+      outputs[n] = ctnn::predict(params, {lanes(data.inputs[n][0]), lanes(data.inputs[n][1])})[0];
+    for (std::size_t i = 0; i < count; ++i) {
+      if (diverged_at[i]) continue;
+      if (!std::isfinite(error[i])) {
+        diverged_at[i] = epoch;
+        each[i] = ctnn::lane(params, i);
+        --running;
+        continue;
+      }
+      bool solved = true;
+      for (std::size_t n = 0; n < data.size; ++n)
+        solved = solved && (outputs[n][i] > T(0.5)) == (data.targets[n][0] > T(0.5));
+      if (solved) {
+        ++solved_after_epoch[epoch];
+      } else {
+        last_unsolved[i] = epoch;
+      }
+    }
+  }
+  for (std::size_t i = 0; i < count; ++i)
+    runs[i] = finish_run<Task, T>(seeds[i], diverged_at[i] ? each[i] : ctnn::lane(params, i),
+                                  settings, last_unsolved[i], diverged_at[i]);
+}
+
 }  // namespace detail
 
 /// Trains settings.runs networks of Task in scalar type T, seeded base_seed, base_seed + 1, ...,
-/// on all cores. The result does not depend on the number of threads.
+/// on all cores, sweep_lanes<T> side by side on each. The result does not depend on the number
+/// of threads, and each run's is that network's trained alone, bit for bit.
 template <class Task, class T>
 sweep_result run_sweep(const sweep_settings& settings) {
   sweep_result result;
@@ -146,15 +187,19 @@ sweep_result run_sweep(const sweep_settings& settings) {
       std::min<std::size_t>(result.threads, std::max<std::size_t>(settings.runs, 1)));
   // Each worker takes the next run index and counts solved runs per epoch for itself; the sums
   // are added afterwards, so neither depends on which thread ran what.
+  // Runs go to the workers in blocks of one lane group.
+  constexpr std::size_t block = detail::sweep_lanes<T>;
   std::atomic<std::size_t> next{0}, done{0};
   std::vector<std::vector<std::size_t>> counts(result.threads,
                                                std::vector<std::size_t>(settings.epochs, 0));
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < result.threads; ++t) {
     workers.emplace_back([&, t] {
-      for (std::size_t i = next++; i < settings.runs; i = next++) {
-        result.runs[i] = detail::sweep_one<Task, T>(settings.base_seed + i, settings, counts[t]);
-        ++done;
+      for (std::size_t i = next.fetch_add(block); i < settings.runs; i = next.fetch_add(block)) {
+        const std::size_t count = std::min(block, settings.runs - i);
+        detail::sweep_lanes_of<Task, T>(settings.base_seed + i, count, settings, counts[t],
+                                        result.runs.data() + i);
+        done += count;
       }
     });
   }

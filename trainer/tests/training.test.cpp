@@ -2,8 +2,11 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "training.hpp"
 
+#include <bit>
+#include <cmath>
 #include <cstdint>
 #include <ctnn/train.hpp>
+#include <optional>
 #include <vector>
 
 #include "catch.hpp"
@@ -106,6 +109,56 @@ TEST_CASE("a sweep does not depend on the number of threads", "[sweep]") {
     CHECK(one.runs[i].family == three.runs[i].family);
   }
   CHECK(one.solved_after_epoch == three.solved_after_epoch);
+}
+
+TEMPLATE_TEST_CASE("a sweep's runs, trained side by side, are their networks trained alone",
+                   "[sweep]", float, double) {
+  // 11 runs: lane groups of 4 and 8 leave a group partly filled.
+  ctnn_train::sweep_settings settings;
+  settings.runs = 11;
+  settings.base_seed = 25;
+  settings.epochs = 1500;
+  settings.threads = 2;
+  const auto result = ctnn_train::run_sweep<xor_task, TestType>(settings);
+  REQUIRE(result.runs.size() == settings.runs);
+  for (const auto& run : result.runs) {
+    const auto alone = ctnn::train<xor_task::network>(
+        xor_task::data<TestType>(), {.learning_rate = 0.05, .epochs = 1500, .seed = run.seed});
+    REQUIRE(run.parameters.size() == alone.size());
+    for (std::size_t p = 0; p < alone.size(); ++p)
+      CHECK(static_cast<TestType>(run.parameters[p]) == alone.values[p]);
+  }
+}
+
+TEST_CASE("a run of a sweep that diverges stops where training it alone would", "[sweep]") {
+  using or_tanh_task = ctnn_train::task<ctnn_train::task_kind::logical_or_tanh>;
+  ctnn_train::sweep_settings settings;
+  settings.runs = 4;
+  settings.base_seed = 1;
+  settings.epochs = 50;
+  settings.learning_rate = 1e308;  // as cli.sweep_diverges
+  const auto result = ctnn_train::run_sweep<or_tanh_task, double>(settings);
+  std::size_t diverged = 0;
+  for (const auto& run : result.runs) {
+    // Alone: the trainer's loop stopped at the first epoch whose error is not finite.
+    ctnn::pcg32 rng(run.seed);
+    auto params = ctnn::initialize<or_tanh_task::network, double>(rng);
+    std::optional<std::size_t> diverged_at;
+    ctnn_train::run_epochs(params, or_tanh_task::data<double>(), settings.learning_rate,
+                           settings.epochs, rng, [&](std::size_t epoch, double error, const auto&) {
+                             if (std::isfinite(error)) return true;
+                             diverged_at = epoch;
+                             return false;
+                           });
+    diverged += diverged_at.has_value();
+    CHECK(run.diverged_at == diverged_at);
+    for (std::size_t p = 0; p < params.size(); ++p) {
+      // NaN is equal to nothing: compare bits.
+      CHECK(std::bit_cast<std::uint64_t>(run.parameters[p]) ==
+            std::bit_cast<std::uint64_t>(params.values[p]));
+    }
+  }
+  CHECK(diverged > 0);
 }
 
 TEST_CASE("a sweep of XOR with the seed's settings finds the known stuck seeds", "[sweep]") {

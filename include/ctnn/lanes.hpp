@@ -1,0 +1,89 @@
+// Defines ctnn::lanes: N values of one scalar type side by side, a scalar type of its own with
+// which ctnn trains N networks at once, one per lane.
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <bit>
+#include <concepts>
+#include <cstddef>
+#include <type_traits>
+
+namespace ctnn {
+
+/// N values of T, one per lane, whose arithmetic acts lane by lane. Training with
+/// parameters<Net, lanes<T, N>> runs N networks through the same operations in the same order as
+/// training each alone with T, so every lane's result is bit for bit that network's. At run time
+/// each operator is one operation on a vector of GCC's and Clang's vector extension (when N lanes
+/// of T make a power-of-two number of bytes), split by the compiler into the target's registers:
+/// N networks side by side keep a core's vector units busy where one network's step is a chain
+/// of dependent operations. In constant evaluation, which cannot read such vectors' elements in
+/// Clang 14, the operators are loops over the lanes.
+template <std::floating_point T, std::size_t N>
+requires(N > 0) struct lanes {
+  using value_type = T;
+  static constexpr std::size_t size = N;
+
+  /// The lanes' values, aligned as a vector register of that many bytes would be (up to 64).
+  alignas(std::has_single_bit(sizeof(T) * N) && sizeof(T) * N <= 64 ? sizeof(T) * N
+                                                                    : alignof(T)) T lane[N];
+
+  /// Lanes left uninitialised, as a scalar would be: value initialisation, lanes<T, N>{}, sets 0.
+  lanes() = default;
+  /// Every lane `value`: how the passes' constants such as T(2) reach all networks.
+  constexpr lanes(T value) {  // NOLINT(google-explicit-constructor): a scalar converts
+    for (std::size_t i = 0; i < N; ++i) lane[i] = value;
+  }
+
+  constexpr T& operator[](std::size_t i) { return lane[i]; }
+  constexpr const T& operator[](std::size_t i) const { return lane[i]; }
+
+  friend constexpr lanes operator+(const lanes& a, const lanes& b) {
+    return lanewise(a, b, [](auto x, auto y) { return x + y; });
+  }
+  friend constexpr lanes operator-(const lanes& a, const lanes& b) {
+    return lanewise(a, b, [](auto x, auto y) { return x - y; });
+  }
+  friend constexpr lanes operator*(const lanes& a, const lanes& b) {
+    return lanewise(a, b, [](auto x, auto y) { return x * y; });
+  }
+  friend constexpr lanes operator/(const lanes& a, const lanes& b) {
+    return lanewise(a, b, [](auto x, auto y) { return x / y; });
+  }
+  friend constexpr lanes operator-(const lanes& a) {
+    return lanewise(a, a, [](auto x, auto) { return -x; });
+  }
+  constexpr lanes& operator+=(const lanes& other) { return *this = *this + other; }
+  constexpr lanes& operator-=(const lanes& other) { return *this = *this - other; }
+  constexpr lanes& operator*=(const lanes& other) { return *this = *this * other; }
+  constexpr lanes& operator/=(const lanes& other) { return *this = *this / other; }
+
+ private:
+  // N rounded up to a power of two, which the extension requires; only such N use the type.
+  static constexpr std::size_t vector_bytes = sizeof(T) * std::bit_ceil(N);
+  typedef T vector_type __attribute__((vector_size(vector_bytes)));
+
+  /// op on every lane: at run time on whole vectors when the lanes fill one of a power-of-two
+  /// size (op is written once, for scalars and vectors alike), lane by lane otherwise.
+  template <class Op>
+  [[gnu::always_inline]] static constexpr lanes lanewise(const lanes& a, const lanes& b, Op op) {
+    lanes result;
+    if constexpr (std::has_single_bit(N)) {
+      if (!std::is_constant_evaluated()) {
+        vector_type x, y;
+        __builtin_memcpy(&x, a.lane, sizeof x);
+        __builtin_memcpy(&y, b.lane, sizeof y);
+        const vector_type z = op(x, y);
+        __builtin_memcpy(result.lane, &z, sizeof z);
+        return result;
+      }
+    }
+    for (std::size_t i = 0; i < N; ++i) result.lane[i] = op(a.lane[i], b.lane[i]);
+    return result;
+  }
+
+ public:
+  /// Every lane equal: what parameters<Net, lanes<T, N>>'s == needs.
+  friend constexpr bool operator==(const lanes&, const lanes&) = default;
+};
+
+}  // namespace ctnn

@@ -1,0 +1,74 @@
+// Defines SGD for N networks side by side in lanes<T, N>: ctnn::sgd_epoch over lanes, and the
+// moves between N networks' parameters and one set of lane parameters.
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <ctnn/dataset.hpp>
+#include <ctnn/gradient.hpp>
+#include <ctnn/lanes.hpp>
+#include <ctnn/lanes_math.hpp>
+#include <ctnn/parameters.hpp>
+#include <ctnn/random.hpp>
+#include <ctnn/train.hpp>
+#include <utility>
+
+namespace ctnn {
+
+/// N networks' parameters as one set of lane parameters, network i in lane i.
+template <class Net, class T, std::size_t N>
+constexpr parameters<Net, lanes<T, N>> side_by_side(const parameters<Net, T> (&each)[N]) {
+  parameters<Net, lanes<T, N>> together;
+  for (std::size_t p = 0; p < Net::parameter_count; ++p)
+    for (std::size_t i = 0; i < N; ++i) together.values[p].lane[i] = each[i].values[p];
+  return together;
+}
+
+/// The parameters of the network in lane i.
+template <class Net, class T, std::size_t N>
+constexpr parameters<Net, T> lane(const parameters<Net, lanes<T, N>>& together, std::size_t i) {
+  parameters<Net, T> one;
+  for (std::size_t p = 0; p < Net::parameter_count; ++p) one.values[p] = together.values[p].lane[i];
+  return one;
+}
+
+/// A generator per lane, lane i's seeded seeds[i] as training a network alone with that seed is.
+template <std::size_t N>
+constexpr std::array<pcg32, N> seeded_generators(const std::array<std::uint64_t, N>& seeds) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return std::array<pcg32, N>{pcg32(seeds[I])...};
+  }
+  (std::make_index_sequence<N>{});
+}
+
+/// One epoch of SGD for N networks side by side: network i visits the patterns in an order drawn
+/// from rngs[i] exactly as sgd_epoch draws it, so each lane's parameters, generator and summed
+/// error end as training that network alone would leave them.
+template <class Net, class T, std::size_t N, std::size_t Inputs, std::size_t Outputs,
+          std::size_t Count>
+constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>& params,
+                                const dataset<T, Inputs, Outputs, Count>& data, T learning_rate,
+                                std::array<pcg32, N>& rngs) {
+  detail::check_dataset_widths<Net, T, Inputs, Outputs>();
+  std::size_t order[N][Count];
+  for (std::size_t i = 0; i < N; ++i) {
+    detail::iota(order[i], std::make_index_sequence<Count>{});
+    shuffle(order[i], rngs[i]);
+  }
+  const lanes<T, N> rate(learning_rate);
+  lanes<T, N> error{};
+  for (std::size_t n = 0; n < Count; ++n) {
+    // Each lane's pattern, gathered: the inputs and targets of step n differ from lane to lane.
+    lanes<T, N> x[Inputs], y[Outputs];
+    for (std::size_t i = 0; i < N; ++i) {
+      for (std::size_t k = 0; k < Inputs; ++k) x[k].lane[i] = data.inputs[order[i][n]][k];
+      for (std::size_t o = 0; o < Outputs; ++o) y[o].lane[i] = data.targets[order[i][n]][o];
+    }
+    error += detail::backprop<Net>::descend(params.values, x, y, rate);
+  }
+  return error;
+}
+
+}  // namespace ctnn
