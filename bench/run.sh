@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds ctnn's benchmarks and runs them all, printing every figure bench/README.md quotes. Each
+# figure is a ratio against a reference measured in the same run, as these machines are shared.
+# SPDX-License-Identifier: BSL-1.0
+#
+# Usage: bench/run.sh [compiler]   (default g++; the build goes to build/bench-<compiler>)
+# Environment: CTNN_SKIP_DEPS=1 skips scripts/install-deps.sh; CTNN_BENCH_COMPILE=0 skips the
+# compile-time table (the slowest part, several minutes).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+cxx=${1:-g++}
+build=build/bench-${cxx%++}
+[[ ${CTNN_SKIP_DEPS:-0} == 1 ]] || scripts/install-deps.sh
+# RelWithDebInfo is -O2, the optimisation the issue's reference loop is compiled with.
+cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCTNN_BUILD_TESTS=OFF -DCTNN_BUILD_EXAMPLES=OFF >/dev/null
+cmake --build "$build" --target bench_step bench_step_count bench_fann bench_sweep ctnn-train
+
+echo; echo "== $cxx: one network's SGD step, ctnn against the hand-written loop"
+"$build/bench/bench_step"
+echo; echo "== $cxx: instructions per step (callgrind)"
+bench/instructions.sh "$build/bench/bench_step_count"
+echo; echo "== $cxx: FANN against ctnn"
+"$build/bench/bench_fann"
+echo; echo "== $cxx: networks side by side"
+"$build/bench/bench_sweep"
+echo; echo "== $cxx: ctnn-train sweep xor --seeds 1000 (8000 epochs each), wall time on $(nproc) cores"
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+if command -v hyperfine >/dev/null; then
+  hyperfine --warmup 1 --runs 5 "$build/trainer/ctnn-train sweep xor --seeds 1000 --out $out"
+else
+  for run in 1 2 3; do
+    /usr/bin/time -f '%e s' "$build/trainer/ctnn-train" sweep xor --seeds 1000 --out "$out" >/dev/null
+  done
+fi
+if [[ ${CTNN_BENCH_COMPILE:-1} != 0 ]]; then
+  echo; echo "== compile time and memory of the static tests"
+  bench/compile-time.sh
+fi
