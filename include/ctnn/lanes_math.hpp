@@ -112,8 +112,12 @@ template <class T, std::size_t N>
     const double_vector sd = select(negative, q, 1.0 - q);
     __builtin_memcpy(s, &sd, sizeof sd);
   }
-  for (std::size_t i = 0; i < N; ++i)
-    if (!inside[i]) s[i] = ctnn::sigmoid(x[i]);
+  // One branch on all lanes (an OR of the masks, which compilers vectorise), not one per lane.
+  std::int64_t outside = 0;
+  for (std::size_t i = 0; i < N; ++i) outside |= ~inside[i];
+  if (outside != 0)
+    for (std::size_t i = 0; i < N; ++i)
+      if (!inside[i]) s[i] = ctnn::sigmoid(x[i]);
 }
 
 }  // namespace detail
