@@ -12,6 +12,8 @@
 #   CTNN_SANITIZE    set to 0 to skip build/sanitize: the trainer and its tests built with
 #                    Clang under AddressSanitizer and UndefinedBehaviorSanitizer (default: on
 #                    when clang++ is installed)
+#   CTNN_AVX2_TESTS  set to 0 to skip build/clang-avx2: the run-time tests built with Clang and
+#                    -DCTNN_AVX2=ON (default: on when clang++ is installed and the CPU has AVX2)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -73,7 +75,7 @@ summarize() {
   if [[ -z $failed_phase || $failed_phase == test ]] && [[ -f $ctest_log ]]; then
     counts=$(grep -E '^[0-9]+% tests passed' "$ctest_log" | tail -n 1 || true)
   fi
-  summary+=("$(printf '%-14s %-14s%s%s' "$build_dir" "$1" "$phase_times" "${counts:+  $counts}")")
+  summary+=("$(printf '%-16s %-14s%s%s' "$build_dir" "$1" "$phase_times" "${counts:+  $counts}")")
 }
 
 total_start=$(now)
@@ -138,6 +140,32 @@ if [[ ${CTNN_SANITIZE:-1} != 0 ]] && command -v clang++ >/dev/null; then
     failed+=("sanitize")
   fi
   summarize "$result"
+fi
+
+# The library's and the trainer's run-time tests again, built by Clang with -DCTNN_AVX2=ON (where
+# the CPU has AVX2): wider vectors in ctnn::lanes must leave every result the same bits, compile
+# time against run time and networks side by side against alone.
+if [[ ${CTNN_AVX2_TESTS:-1} != 0 ]] && command -v clang++ >/dev/null &&
+   grep -qw avx2 /proc/cpuinfo 2>/dev/null; then
+  build_dir=build/clang-avx2
+  phase_times=''
+  failed_phase=''
+  ctest_log=$build_dir/run-tests.ctest.log
+  echo
+  echo "=== [$build_dir] $(clang++ --version | head -n 1), -DCTNN_AVX2=ON"
+  avx2_targets=(ctnn_tests ctnn_trainer_tests)
+  if phase configure cmake -S . -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
+                           -DCMAKE_BUILD_TYPE="$build_type" -DCTNN_AVX2=ON -DCTNN_BUILD_TRAINER=ON &&
+     phase build cmake --build "$build_dir" -j "$jobs" --target "${avx2_targets[@]}" -- -k 0 &&
+     phase test "$build_dir/tests/ctnn_tests" &&
+     phase test "$build_dir/trainer/ctnn_trainer_tests"; then
+    result=PASS
+  else
+    result="FAIL ($failed_phase)"
+    failed+=("avx2")
+  fi
+  summarize "$result"
+  sanitized+=' and clang++ for AVX2'
 fi
 
 echo

@@ -82,8 +82,8 @@ std::vector<double> solved_fraction(const sweep_result& result);
 
 namespace detail {
 
-/// How many networks a sweep trains side by side: 16, the fastest of 2 to 32 on both compilers in
-/// float and double by bench/sweep.cpp on a 2-core AMD EPYC (SSE2).
+/// How many networks a sweep trains side by side: 16, the fastest count or within a fifth of it
+/// for both compilers, float and double, SSE2 and AVX2 (bench_sweep on a 2-core AMD EPYC).
 template <class T>
 inline constexpr std::size_t sweep_lanes = 16;
 
