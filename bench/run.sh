@@ -3,18 +3,22 @@
 # figure is a ratio against a reference measured in the same run, as these machines are shared.
 # SPDX-License-Identifier: BSL-1.0
 #
-# Usage: bench/run.sh [compiler]   (default g++; the build goes to build/bench-<compiler>)
+# Usage: bench/run.sh [compiler]   (default g++; the build goes to build/benchmarks-<compiler>)
 # Environment: CTNN_SKIP_DEPS=1 skips scripts/install-deps.sh; CTNN_BENCH_COMPILE=0 skips the
-# compile-time table (the slowest part, several minutes).
+# compile-time table and headroom (the slowest part, several minutes); CTNN_AVX2=ON builds for
+# AVX2 (in build/benchmarks-<compiler>-avx2).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 cxx=${1:-g++}
-build=build/bench-${cxx%++}
+avx2=${CTNN_AVX2:-OFF}
+# Not build/bench-*, which compile-time.sh configures with the tests.
+build=build/benchmarks-${cxx%++}
+[[ $avx2 != ON ]] || build+=-avx2
 [[ ${CTNN_SKIP_DEPS:-0} == 1 ]] || scripts/install-deps.sh
 # RelWithDebInfo is -O2, the optimisation the issue's reference loop is compiled with.
 cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCTNN_BUILD_TESTS=OFF -DCTNN_BUILD_EXAMPLES=OFF >/dev/null
+  -DCTNN_BUILD_TESTS=OFF -DCTNN_BUILD_EXAMPLES=OFF -DCTNN_AVX2="$avx2" >/dev/null
 cmake --build "$build" --target bench_step bench_step_count bench_fann bench_sweep ctnn-train
 
 echo; echo "== $cxx: one network's SGD step, ctnn against the hand-written loop"
@@ -38,4 +42,6 @@ fi
 if [[ ${CTNN_BENCH_COMPILE:-1} != 0 ]]; then
   echo; echo "== compile time and memory of the static tests"
   bench/compile-time.sh
+  echo; echo "== headroom under the default constexpr limits"
+  bench/headroom.sh
 fi
