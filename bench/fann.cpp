@@ -6,7 +6,6 @@
 // start the two reach the same weights (to 1e-12 in double).
 // SPDX-License-Identifier: BSL-1.0
 #include <benchmark/benchmark.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -22,6 +21,7 @@
 #include <vector>
 
 #include "fann_xor.hpp"
+#include "median_reporter.hpp"
 
 namespace {
 
@@ -269,27 +269,6 @@ void ctnn_steps(benchmark::State& state) {
   count_steps(state, p.order.size());
 }
 
-/// Prints as the console reporter does and keeps each benchmark's median ns per step.
-class ratio_reporter : public benchmark::ConsoleReporter {
- public:
-  std::map<std::string, double> median_ns;
-
-  // Colours on a terminal only, as the default reporter's --benchmark_color=auto: that flag does
-  // not reach a reporter made by the program.
-  ratio_reporter() : ConsoleReporter(isatty(STDOUT_FILENO) != 0 ? OO_ColorTabular : OO_Tabular) {}
-
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& run : runs) {
-      const auto counter = run.counters.find("ns/step");
-      if (counter == run.counters.end()) continue;
-      // Without repetitions the one run is the figure; with them, the median aggregate is.
-      if (run.run_type == Run::RT_Iteration ? run.repetitions <= 1 : run.aggregate_name == "median")
-        median_ns[run.run_name.function_name] = counter->second.value * 1e9;
-    }
-  }
-};
-
 void print_ratios(const std::map<std::string, double>& ns) {
   bool header = false;
   for (const std::string scalar : {"double", "float"}) {
@@ -308,19 +287,9 @@ void print_ratios(const std::map<std::string, double>& ns) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // Five repetitions of at least 0.2 s (some 70 passes of 32000 steps) in a random interleaving,
-  // so that a noisy stretch of a shared machine spreads over every benchmark; flags on the
-  // command line come after these and win.
-  std::vector<char*> args{argv[0]};
-  std::string repetitions = "--benchmark_repetitions=5", min_time = "--benchmark_min_time=0.2",
-              interleave = "--benchmark_enable_random_interleaving=true",
-              aggregates = "--benchmark_report_aggregates_only=true";
-  args.insert(args.end(),
-              {repetitions.data(), min_time.data(), interleave.data(), aggregates.data()});
-  args.insert(args.end(), argv + 1, argv + argc);
-  int count = static_cast<int>(args.size());
-  benchmark::Initialize(&count, args.data());
-  if (benchmark::ReportUnrecognizedArguments(count, args.data())) return 2;
+  if (!ctnn_bench::initialize(argc, argv,
+                              {"--benchmark_repetitions=5", "--benchmark_min_time=0.2"}))
+    return 2;
 
   try {
     fann_xor<double> fann(fann_learning_rate);
@@ -343,7 +312,7 @@ int main(int argc, char** argv) {
   std::printf("\n");
   std::fflush(stdout);
 
-  ratio_reporter reporter;
+  ctnn_bench::median_reporter reporter("ns/step");
   benchmark::RunSpecifiedBenchmarks(&reporter);
   benchmark::Shutdown();
   print_ratios(reporter.median_ns);

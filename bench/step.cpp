@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "median_reporter.hpp"
 #include "step_kernels.hpp"
 
 namespace {
@@ -64,23 +65,6 @@ BENCHMARK(ctnn_or_step<float>);
 BENCHMARK(hand_xor_step<float>);
 BENCHMARK(ctnn_xor_step<float>);
 
-/// Prints as the console reporter does and keeps each benchmark's median ns/step, for the ratios.
-class ratio_reporter : public benchmark::ConsoleReporter {
- public:
-  std::map<std::string, double> median_ns;
-
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& run : runs) {
-      const auto counter = run.counters.find("ns/step");
-      if (counter == run.counters.end()) continue;
-      // Without repetitions the only run is the figure; with them, the median aggregate is.
-      if (run.run_type == Run::RT_Iteration ? run.repetitions <= 1 : run.aggregate_name == "median")
-        median_ns[run.run_name.function_name] = counter->second.value * 1e9;
-    }
-  }
-};
-
 void print_ratios(const std::map<std::string, double>& ns) {
   std::printf(
       "\nctnn::sgd_step against the hand-written loop (median ns per step; target <= 1.10)\n");
@@ -99,19 +83,8 @@ void print_ratios(const std::map<std::string, double>& ns) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // Repetitions in a random interleaving, so that a noisy stretch of a shared machine spreads
-  // over every benchmark rather than landing on one; flags on the command line come after these
-  // and win.
-  std::vector<char*> args{argv[0]};
-  std::string repetitions = "--benchmark_repetitions=9",
-              interleave = "--benchmark_enable_random_interleaving=true",
-              aggregates = "--benchmark_report_aggregates_only=true";
-  args.insert(args.end(), {repetitions.data(), interleave.data(), aggregates.data()});
-  args.insert(args.end(), argv + 1, argv + argc);
-  int count = static_cast<int>(args.size());
-  benchmark::Initialize(&count, args.data());
-  if (benchmark::ReportUnrecognizedArguments(count, args.data())) return 2;
-  ratio_reporter reporter;
+  if (!ctnn_bench::initialize(argc, argv, {"--benchmark_repetitions=9"})) return 2;
+  ctnn_bench::median_reporter reporter("ns/step");
   benchmark::RunSpecifiedBenchmarks(&reporter);
   benchmark::Shutdown();
   print_ratios(reporter.median_ns);

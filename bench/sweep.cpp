@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "median_reporter.hpp"
+
 namespace {
 
 using xor_net = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>,
@@ -62,22 +64,6 @@ BENCHMARK(side_by_side<float, 8>);
 BENCHMARK(side_by_side<float, 16>);
 BENCHMARK(side_by_side<float, 32>);
 
-/// Prints as the console reporter does and keeps each benchmark's median ns per network-step.
-class ratio_reporter : public benchmark::ConsoleReporter {
- public:
-  std::map<std::string, double> median_ns;
-
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& run : runs) {
-      const auto counter = run.counters.find("ns/network-step");
-      if (counter == run.counters.end()) continue;
-      if (run.run_type == Run::RT_Iteration ? run.repetitions <= 1 : run.aggregate_name == "median")
-        median_ns[run.run_name.function_name] = counter->second.value * 1e9;
-    }
-  }
-};
-
 void print_ratios(const std::map<std::string, double>& ns) {
   std::printf(
       "\nNetworks side by side against one at a time, per core (median ns per network-step;\n"
@@ -99,17 +85,8 @@ void print_ratios(const std::map<std::string, double>& ns) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // As bench_step: repetitions in a random interleaving; command-line flags come after and win.
-  std::vector<char*> args{argv[0]};
-  std::string repetitions = "--benchmark_repetitions=5",
-              interleave = "--benchmark_enable_random_interleaving=true",
-              aggregates = "--benchmark_report_aggregates_only=true";
-  args.insert(args.end(), {repetitions.data(), interleave.data(), aggregates.data()});
-  args.insert(args.end(), argv + 1, argv + argc);
-  int count = static_cast<int>(args.size());
-  benchmark::Initialize(&count, args.data());
-  if (benchmark::ReportUnrecognizedArguments(count, args.data())) return 2;
-  ratio_reporter reporter;
+  if (!ctnn_bench::initialize(argc, argv, {"--benchmark_repetitions=5"})) return 2;
+  ctnn_bench::median_reporter reporter("ns/network-step");
   benchmark::RunSpecifiedBenchmarks(&reporter);
   benchmark::Shutdown();
   print_ratios(reporter.median_ns);
