@@ -10,6 +10,7 @@
 #include <random>
 #include <span>
 #include <type_traits>
+#include <utility>
 
 #include "catch.hpp"
 
@@ -143,6 +144,48 @@ TEST_CASE("shuffle of a built-in array permutes like the shuffle of a span", "[r
     REQUIRE(std::to_array(by_array) == by_span);
   }
   CHECK(array_rng == span_rng);
+}
+
+// The seed of a generator whose first draw is 0, which bounded(3) rejects (2^32 mod 3 = 1): the
+// draw's state a * s + increment is 0 for s = -increment / a, and pcg32(seed) starts at
+// s = seed + increment. 1 / a mod 2^64 by Newton's iteration, which doubles the correct low bits
+// of an inverse of odd a from the 3 of a itself.
+constexpr std::uint64_t rejected_seed(std::uint64_t seed_offset) {
+  constexpr std::uint64_t a = ctnn::pcg32::multiplier;
+  constexpr std::uint64_t increment = 2 * ctnn::pcg32::default_stream + 1;
+  std::uint64_t inverse = a;
+  for (int i = 0; i < 5; ++i) inverse *= 2 - a * inverse;
+  return (0 - increment) * inverse - increment + seed_offset;
+}
+
+// Three values shuffled from rejected_seed: through the built-in array overload (at compile time
+// one fold with the draws written out) or the span one (a loop of bounded(n)), with the generator
+// after it.
+template <bool BuiltInArray>
+constexpr std::pair<std::array<int, 3>, ctnn::pcg32> shuffled_after_rejection(
+    std::uint64_t seed_offset) {
+  ctnn::pcg32 rng(rejected_seed(seed_offset));
+  int values[3] = {0, 1, 2};
+  if constexpr (BuiltInArray) {
+    ctnn::shuffle(values, rng);
+  } else {
+    ctnn::shuffle(std::span<int>(values), rng);
+  }
+  return {std::to_array(values), rng};
+}
+
+TEST_CASE("a rejected draw is drawn again by every shuffle, at compile time and at run time",
+          "[random]") {
+  static_assert(ctnn::pcg32(rejected_seed(0))() == 0);
+  constexpr auto by_array = shuffled_after_rejection<true>(0);
+  constexpr auto by_span = shuffled_after_rejection<false>(0);
+  STATIC_REQUIRE(by_array == by_span);
+  // Three draws, not two: bounded(3) drew again.
+  ctnn::pcg32 three_draws(rejected_seed(0));
+  for (int i = 0; i < 3; ++i) three_draws();
+  CHECK(by_array.second == three_draws);
+  CHECK(shuffled_after_rejection<true>(run_time_seed(0)) == by_array);
+  CHECK(shuffled_after_rejection<false>(run_time_seed(0)) == by_array);
 }
 
 TEST_CASE("bounded draws each value below its bound equally often", "[random]") {

@@ -4,7 +4,7 @@
 
 #include <array>
 #include <cstddef>
-#include <ctnn/detail/layer_layout.hpp>
+#include <ctnn/detail/weight_plan.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/parameters.hpp>
 #include <span>
@@ -34,42 +34,17 @@ struct activations {
 
 namespace detail {
 
-/// A dense layer's forward pass, its units J, inputs K and their source units S as packs: folds
-/// over compile-time indices let constant evaluation spend its budget on arithmetic rather than on
-/// loop bookkeeping, and give the optimiser straight-line code at run time.
-template <class Layout>
-struct forward_layer;
-
-template <class Activation, std::size_t InputWidth, std::size_t FirstUnit, std::size_t Weights,
-          std::size_t Biases, std::size_t... J, std::size_t... K, std::size_t... S, class LastReads>
-struct forward_layer<
-    layer_constants<Activation, InputWidth, FirstUnit, Weights, Biases, std::index_sequence<J...>,
-                    std::index_sequence<K...>, std::index_sequence<S...>, LastReads>> {
-  /// net_j = sum_k w[j][k] x_k + b_j: the seed's dot(x, w) + b.
-  template <std::size_t Unit, class T>
-  static constexpr T net_input(const T* params, const T* units) {
-    return (... + (params[Weights + Unit * sizeof...(K) + K] * units[S])) + params[Biases + Unit];
-  }
-
-  /// y_j = g(net_j) for every unit j of the layer.
-  template <class T>
-  static constexpr void apply(const T* params, T* units) {
-    ((units[FirstUnit + J] = Activation::value(net_input<J>(params, units))), ...);
-  }
-};
-
-/// The whole forward pass, the network's inputs I and dense layers L (0 .. n-1) as packs.
-template <class Net, class Inputs = std::make_index_sequence<Net::input_width>,
-          class Layers = std::make_index_sequence<Net::layer_count - 1>>
+/// Every unit's output for input x, the inputs' included, written to units; the network's inputs
+/// I as a pack.
+template <class Net, class Inputs = std::make_index_sequence<Net::input_width>>
 struct forward_network;
 
-template <class Net, std::size_t... I, std::size_t... L>
-struct forward_network<Net, std::index_sequence<I...>, std::index_sequence<L...>> {
-  /// Every unit's output for input x, written to units.
+template <class Net, std::size_t... I>
+struct forward_network<Net, std::index_sequence<I...>> {
   template <class T>
   static constexpr void apply(const T* params, const T* x, T* units) {
     ((units[I] = x[I]), ...);
-    (forward_layer<layer_layout<Net, L + 1>>::apply(params, units), ...);
+    forward_pass<Net>::apply(params, x, units);
   }
 };
 

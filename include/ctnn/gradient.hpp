@@ -2,126 +2,111 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <ctnn/detail/fixed_vector.hpp>
-#include <ctnn/detail/layer_layout.hpp>
+#include <ctnn/detail/weight_plan.hpp>
 #include <ctnn/forward.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/parameters.hpp>
+#include <type_traits>
 #include <utility>
 
 namespace ctnn {
 
 namespace detail {
 
-/// A dense layer's backward pass, derived by hand, with the packs of forward_layer. On entry
-/// error[u] = dE/dy_u for the layer's units u: every layer that reads this one comes later and
-/// was visited first. For unit j:
-///   delta_j = dE/dnet_j = dE/dy_j g'(net_j)   (g' written through y_j),
-///   dE/db_j = delta_j,   dE/dw[j][k] = delta_j x_k,
-/// and each hidden source unit s of input k gains dE/dy_s += delta_j w[j][k]; inputs have no
-/// parameters behind them, so they need no error. delta_j replaces dE/dy_j in error[], which
-/// nothing reads again. The first contribution to dE/dy_s (unit 0 of the last layer reading s)
-/// is stored rather than added to a zero: error[] starts uninitialised, and the step's longest
-/// dependency chain at run time is one addition shorter.
+/// What a backprop step does with dE/dparams.
+enum class use { gradient, descent, descent_without_loss };
+
+/// One pattern's forward pass (forward_pass's), loss and backward pass, derived by hand, for the
+/// seed's loss E = sum_o (y_o - t_o)^2 (no factor 1/2, so dE/dy_o = 2 (y_o - t_o)). The packs: the
+/// steps of forward_plan (FL, FU, FW, FB, FS, FF) and of backward_plan (L, U, W, B, S, F), the
+/// outputs O and the output units OU (output O's position among all units).
 ///
-/// Each unit is one statement, as Clang charges every statement against its constexpr step
-/// budget.
-template <class Layout>
-struct backward_layer;
-
-template <class Activation, std::size_t InputWidth, std::size_t FirstUnit, std::size_t Weights,
-          std::size_t Biases, std::size_t... J, std::size_t... K, std::size_t... S,
-          std::size_t... F>
-struct backward_layer<layer_constants<Activation, InputWidth, FirstUnit, Weights, Biases,
-                                      std::index_sequence<J...>, std::index_sequence<K...>,
-                                      std::index_sequence<S...>, std::index_sequence<F...>>> {
-  /// Writes dE/dparams of the layer to grad.
-  template <class T>
-  static constexpr void gradient(const T* params, const T* units, T* error, T* grad) {
-    (gradient_unit<J>(params, units, error, grad), ...);
-  }
-
-  /// params -= rate * dE/dparams for the layer, each weight read for the error it passes back
-  /// before it changes: the same arithmetic as gradient, then descent.
-  template <class T>
-  static constexpr void descend(T* params, const T* units, T* error, T rate) {
-    (descend_unit<J>(params, units, error, rate), ...);
-  }
-
- private:
-  template <std::size_t Unit, class T>
-  static constexpr void gradient_unit(const T* params, const T* units, T* error, T* grad) {
-    error[FirstUnit + Unit] *= Activation::slope(units[FirstUnit + Unit]),
-        grad[Biases + Unit] = error[FirstUnit + Unit],
-                      ((grad[Weights + Unit * sizeof...(K) + K] =
-                            error[FirstUnit + Unit] * units[S],
-                        S < InputWidth ? void()
-                        : Unit == 0 && F
-                            ? void(error[S] = error[FirstUnit + Unit] *
-                                              params[Weights + Unit * sizeof...(K) + K])
-                            : void(error[S] += error[FirstUnit + Unit] *
-                                               params[Weights + Unit * sizeof...(K) + K])),
-                       ...);
-  }
-
-  template <std::size_t Unit, class T>
-  static constexpr void descend_unit(T* params, const T* units, T* error, T rate) {
-    error[FirstUnit + Unit] *= Activation::slope(units[FirstUnit + Unit]),
-        params[Biases + Unit] -= rate * error[FirstUnit + Unit],
-        ((S < InputWidth ? void()
-          : Unit == 0 && F
-              ? void(error[S] = error[FirstUnit + Unit] * params[Weights + Unit * sizeof...(K) + K])
-              : void(error[S] +=
-                     error[FirstUnit + Unit] * params[Weights + Unit * sizeof...(K) + K]),
-          params[Weights + Unit * sizeof...(K) + K] -= rate * (error[FirstUnit + Unit] * units[S])),
-         ...);
-  }
-};
-
-/// One pattern's forward pass, loss and backward pass, the inputs I, dense layers L (0 .. n-1),
-/// outputs O and output units U (the position of output O among all units) as packs, for the
-/// seed's loss E = sum_o (y_o - t_o)^2 (no factor 1/2, so dE/dy_o = 2 (y_o - t_o)).
-template <class Net, class Inputs = std::make_index_sequence<Net::input_width>,
-          class Layers = std::make_index_sequence<Net::layer_count - 1>,
+/// Backpropagation visits the layers last to first, each unit by unit, input by input; a layer's
+/// units have their dE/dy by then, as only later layers read them. For unit j (at its first
+/// weight, step_flag::opens):
+///   delta_j = dE/dnet_j = dE/dy_j g'(net_j)   (g' written through y_j),
+///   dE/db_j = delta_j,
+/// and for each of its inputs k, reading unit s:
+///   dE/dw[j][k] = delta_j x_k,   and if s is hidden, dE/dy_s += delta_j w[j][k],
+/// the first contribution to dE/dy_s stored rather than added to a zero (step_flag::first_read),
+/// so that error[] needs no zeros. delta_j replaces dE/dy_j in error[], which nothing reads again;
+/// an output unit's delta is computed with its dE/dy. Inputs have no parameters behind them, so
+/// they need no error.
+template <class Net, class Forward = forward_plan<Net>, class Backward = backward_plan<Net>,
           class Outputs = std::make_index_sequence<Net::output_width>,
           class OutputUnits =
               offset_sequence<Net::template unit_offset<Net::layer_count - 1>, Net::output_width>>
 struct backprop;
 
-template <class Net, std::size_t... I, std::size_t... L, std::size_t... O, std::size_t... U>
-struct backprop<Net, std::index_sequence<I...>, std::index_sequence<L...>,
-                std::index_sequence<O...>, std::index_sequence<U...>> {
-  static constexpr std::size_t last_layer = Net::layer_count - 1;
-
-  /// Writes dE/dparams to grad and returns E.
-  template <class T>
-  static constexpr T gradient(const T* params, const T* x, const T* target, T* grad) {
+template <class Net, std::size_t... FL, std::size_t... FU, std::size_t... FW, std::size_t... FB,
+          std::size_t... FS, unsigned... FF, std::size_t... L, std::size_t... U, std::size_t... W,
+          std::size_t... B, std::size_t... S, unsigned... F, std::size_t... O, std::size_t... OU>
+struct backprop<Net,
+                weight_plan<std::index_sequence<FL...>, std::index_sequence<FU...>,
+                            std::index_sequence<FW...>, std::index_sequence<FB...>,
+                            std::index_sequence<FS...>, std::integer_sequence<unsigned, FF...>>,
+                weight_plan<std::index_sequence<L...>, std::index_sequence<U...>,
+                            std::index_sequence<W...>, std::index_sequence<B...>,
+                            std::index_sequence<S...>, std::integer_sequence<unsigned, F...>>,
+                std::index_sequence<O...>, std::index_sequence<OU...>> {
+  /// One pattern's step for input x and target t: with use::gradient it writes dE/dparams to out;
+  /// with use::descent it descends, params -= out * dE/dparams (out the learning rate, each weight
+  /// read for the error it passes back before it changes), and returns E before the update;
+  /// use::descent_without_loss likewise returns nothing, for training that never reads E.
+  ///
+  /// The forward pass is forward_pass's fold written out again here: GCC's constant evaluator
+  /// charges a call about 20 operations, which would be 6% of an OR neuron's training.
+  template <use Use = use::descent, class Params, class X, class Y, class Out,
+            class T = std::remove_cvref_t<decltype(std::declval<Params&>()[0])>>
+  static constexpr auto step(Params& params, const X& x, const Y& target, Out out) {
     T units[Net::unit_count];
     T error[Net::unit_count];
-    // The forward pass (forward_network's folds, inline: a call costs constant evaluation steps),
-    // then dE/dy_o = 2 (y_o - t_o) and E.
-    ((units[I] = x[I]), ...);
-    (forward_layer<layer_layout<Net, L + 1>>::apply(params, units), ...);
-    ((error[U] = T(2) * (units[U] - target[O])), ...);
-    const T loss = (... + ((units[U] - target[O]) * (units[U] - target[O])));
-    // The layers in reverse: last_layer - L runs from n down to 1.
-    (backward_layer<layer_layout<Net, last_layer - L>>::gradient(params, units, error, grad), ...);
-    return loss;
-  }
-
-  /// params -= rate * dE/dparams; returns E before the update. The same passes as gradient, with
-  /// descent in place of writing the gradient.
-  template <class T>
-  static constexpr T descend(T* params, const T* x, const T* target, T rate) {
-    T units[Net::unit_count];
-    T error[Net::unit_count];
-    ((units[I] = x[I]), ...);
-    (forward_layer<layer_layout<Net, L + 1>>::apply(params, units), ...);
-    ((error[U] = T(2) * (units[U] - target[O])), ...);
-    const T loss = (... + ((units[U] - target[O]) * (units[U] - target[O])));
-    (backward_layer<layer_layout<Net, last_layer - L>>::descend(params, units, error, rate), ...);
-    return loss;
+    ((units[FU] =
+          (FF & step_flag::opens)
+              ? ((FF & step_flag::closes)
+                     ? Net::template activation<FL>::value(
+                           params[FW] * ((FF & step_flag::reads_input) ? x[FS] : units[FS]) +
+                           params[FB])
+                     : params[FW] * ((FF & step_flag::reads_input) ? x[FS] : units[FS]))
+          : (FF & step_flag::closes)
+              ? Net::template activation<FL>::value(
+                    units[FU] + params[FW] * ((FF & step_flag::reads_input) ? x[FS] : units[FS]) +
+                    params[FB])
+              : units[FU] + params[FW] * ((FF & step_flag::reads_input) ? x[FS] : units[FS])),
+     ...);
+    [[maybe_unused]] const T loss =
+        Use == use::descent ? (... + ((units[OU] - target[O]) * (units[OU] - target[O]))) : T();
+    ((error[OU] = T(2) * (units[OU] - target[O]) *
+                  Net::template activation<Net::layer_count - 1>::slope(units[OU])),
+     ...);
+    if constexpr (Use == use::gradient)
+      (((F & step_flag::opens)
+            ? void(((F & step_flag::feeds_output)
+                        ? void()
+                        : void(error[U] = error[U] * Net::template activation<L>::slope(units[U])),
+                    out[B] = error[U]))
+            : void(),
+        out[W] = error[U] * ((F & step_flag::reads_input) ? x[S] : units[S]),
+        (F & step_flag::reads_input)  ? void()
+        : (F & step_flag::first_read) ? void(error[S] = error[U] * params[W])
+                                      : void(error[S] += error[U] * params[W])),
+       ...);
+    else
+      (((F & step_flag::opens)
+            ? void(((F & step_flag::feeds_output)
+                        ? void()
+                        : void(error[U] = error[U] * Net::template activation<L>::slope(units[U])),
+                    params[B] -= out * error[U]))
+            : void(),
+        (F & step_flag::reads_input)  ? void()
+        : (F & step_flag::first_read) ? void(error[S] = error[U] * params[W])
+                                      : void(error[S] += error[U] * params[W]),
+        params[W] -= out * (error[U] * ((F & step_flag::reads_input) ? x[S] : units[S]))),
+       ...);
+    if constexpr (Use == use::descent) return loss;
   }
 };
 
@@ -135,7 +120,7 @@ constexpr T loss(const parameters<Net, T>& params, const X& x, const Y& t) {
   static_assert(detail::extent_of<Y> == Net::output_width,
                 "ctnn::loss(params, x, t) requires one value in t per output unit");
   T units[Net::unit_count];
-  detail::forward_network<Net>::apply(params.values, detail::data_of(x), units);
+  detail::forward_pass<Net>::apply(params.values, x, units);
   constexpr std::size_t first_output = Net::template unit_offset<Net::layer_count - 1>;
   T sum =
       (units[first_output] - detail::data_of(t)[0]) * (units[first_output] - detail::data_of(t)[0]);
@@ -155,8 +140,7 @@ constexpr parameters<Net, T> gradient(const parameters<Net, T>& params, const X&
   static_assert(detail::extent_of<Y> == Net::output_width,
                 "ctnn::gradient(params, x, t) requires one value in t per output unit");
   parameters<Net, T> grad;
-  detail::backprop<Net>::gradient(params.values, detail::data_of(x), detail::data_of(t),
-                                  grad.values);
+  detail::backprop<Net>::template step<detail::use::gradient>(params.values, x, t, grad.values);
   return grad;
 }
 

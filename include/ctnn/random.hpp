@@ -12,6 +12,7 @@
 #include <ctnn/math/sqrt.hpp>
 #include <limits>
 #include <span>
+#include <type_traits>
 #include <utility>
 
 // Everything here runs inside static_asserts that train a network for thousands of epochs, and
@@ -19,6 +20,11 @@
 // its return): the hot functions say what they mean in as few statements as they can.
 
 namespace ctnn {
+
+namespace detail {
+template <class Steps>
+struct unrolled_shuffle;
+}  // namespace detail
 
 /// O'Neill's PCG32 (PCG-XSH-RR 64/32): a 64-bit LCG with multiplier 6364136223846793005 and an odd
 /// increment chosen by the stream, whose 32-bit output is xorshift-high then a random rotation
@@ -74,6 +80,9 @@ class pcg32 {
   friend constexpr bool operator==(const pcg32&, const pcg32&) = default;
 
  private:
+  template <class Steps>
+  friend struct detail::unrolled_shuffle;
+
   /// XSH-RR of state s. Rotating x right by r is taking the 32 bits at offset r of x's two copies
   /// side by side, x * (2^32 + 1): one shift, and no name for x.
   static constexpr result_type output(std::uint64_t s) noexcept {
@@ -154,15 +163,38 @@ template <class Steps>
 struct unrolled_shuffle;
 
 // Durstenfeld's steps for N = sizeof...(K) + 1 values as one fold expression, run left to right:
-// step k swaps values[N - 1 - k] with the pick among the first N - k. last and picked are the
-// swap's scratch, parameters rather than locals because a declaration is a statement too.
+// step k swaps values[N - 1 - k] with the pick among the first N - k, rng.bounded(N - k). At run
+// time the fold calls rng.bounded<N - k>(), which the optimiser inlines. Constant evaluation, which
+// trains networks for thousands of epochs, takes a second fold with the same draws written out
+// (pcg32's step, then output's XSH-RR): the state steps in a local and goes back to rng at the
+// end, as GCC's constant evaluator charges more for a member's read than for a local's, and the
+// draws cost no calls, which Clang's evaluator charges. There a rejected draw (one below
+// 2^32 mod (N - k), with probability under (N - k) / 2^32) hands over to rng.bounded, which
+// draws again. Compile-time and run-time training agree bit for bit (tests/bit_identity).
 template <std::size_t... K>
 struct unrolled_shuffle<std::index_sequence<K...>> {
   template <class T, std::size_t N>
-  static constexpr void apply(T (&values)[N], pcg32& rng, T last, std::uint32_t picked = 0) {
-    ((last = values[N - 1 - K], values[N - 1 - K] = values[picked = rng.template bounded<N - K>()],
-      values[picked] = last),
-     ...);
+  static constexpr void apply(T (&values)[N], pcg32& rng) {
+    T last = values[N - 1];
+    std::uint32_t picked;
+    if (std::is_constant_evaluated()) {
+      std::uint64_t state = rng.state_;
+      const std::uint64_t increment = rng.increment_;
+      ((state = state * pcg32::multiplier + increment,
+        picked = static_cast<std::uint32_t>(
+            (((state >> 18u) ^ state) >> 27u & 0xffff'ffffu) * 0x1'0000'0001u >> (state >> 59u)),
+        picked = picked >= (0u - std::uint32_t(N - K)) % std::uint32_t(N - K)
+                     ? picked % std::uint32_t(N - K)
+                     : (rng.state_ = state, picked = rng.bounded(std::uint32_t(N - K)),
+                        state = rng.state_, picked),
+        last = values[N - 1 - K], values[N - 1 - K] = values[picked], values[picked] = last),
+       ...);
+      rng.state_ = state;
+    } else {
+      ((last = values[N - 1 - K],
+        values[N - 1 - K] = values[picked = rng.template bounded<N - K>()], values[picked] = last),
+       ...);
+    }
   }
 };
 
@@ -175,7 +207,7 @@ template <class T, std::size_t N>
 constexpr void shuffle(T (&values)[N], pcg32& rng) {
   // A single value is already shuffled (and would leave the fold's scratch unused).
   if constexpr (N > 1 && N <= detail::unrolled_shuffle_limit) {
-    detail::unrolled_shuffle<std::make_index_sequence<N - 1>>::apply(values, rng, values[N - 1]);
+    detail::unrolled_shuffle<std::make_index_sequence<N - 1>>::apply(values, rng);
   } else if constexpr (N > 1) {
     shuffle(std::span<T, N>(values), rng);
   }

@@ -57,9 +57,60 @@ constexpr T sgd_step(parameters<Net, T>& params, const X& x, const Y& y, T learn
                 "ctnn::sgd_step(params, x, y, rate) requires one value in x per input unit");
   static_assert(detail::extent_of<Y> == Net::output_width,
                 "ctnn::sgd_step(params, x, y, rate) requires one value in y per output unit");
-  return detail::backprop<Net>::descend(params.values, detail::data_of(x), detail::data_of(y),
-                                        learning_rate);
+  return detail::backprop<Net>::step(params.values, x, y, learning_rate);
 }
+
+namespace detail {
+
+/// An epoch as sgd_epoch describes it, the positions N of its patterns as a pack. Up to
+/// unrolled_shuffle_limit patterns (the limit that keeps Clang's folds short) the updates are one
+/// fold, so that constant evaluation charges no loop bookkeeping; beyond, a loop.
+template <class Positions>
+struct epoch_runner;
+
+template <std::size_t... N>
+struct epoch_runner<std::index_sequence<N...>> {
+  /// The epoch; returns its error.
+  template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count>
+  static constexpr T descend(parameters<Net, T>& params,
+                             const dataset<T, Inputs, Outputs, Count>& data, T learning_rate,
+                             pcg32& rng) {
+    std::size_t order[Count] = {N...};
+    shuffle(order, rng);
+    T error{};
+    if constexpr (Count <= unrolled_shuffle_limit) {
+      ((error += backprop<Net>::step(params.values, data.inputs[order[N]], data.targets[order[N]],
+                                     learning_rate)),
+       ...);
+    } else {
+      for (std::size_t n = 0; n < Count; ++n)
+        error += backprop<Net>::step(params.values, data.inputs[order[n]], data.targets[order[n]],
+                                     learning_rate);
+    }
+    return error;
+  }
+
+  /// The same epoch, the same updates, for training that never reads the epoch error: it is not
+  /// computed.
+  template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count>
+  static constexpr void update(parameters<Net, T>& params,
+                               const dataset<T, Inputs, Outputs, Count>& data, T learning_rate,
+                               pcg32& rng) {
+    std::size_t order[Count] = {N...};
+    shuffle(order, rng);
+    if constexpr (Count <= unrolled_shuffle_limit) {
+      (backprop<Net>::template step<use::descent_without_loss>(
+           params.values, data.inputs[order[N]], data.targets[order[N]], learning_rate),
+       ...);
+    } else {
+      for (std::size_t n = 0; n < Count; ++n)
+        backprop<Net>::template step<use::descent_without_loss>(
+            params.values, data.inputs[order[n]], data.targets[order[n]], learning_rate);
+    }
+  }
+};
+
+}  // namespace detail
 
 /// One epoch: every pattern once, in a fresh permutation drawn from rng (as the seed's
 /// np.random.permutation), each followed by its update. Returns the epoch error: the sum of the
@@ -68,14 +119,8 @@ template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size
 constexpr T sgd_epoch(parameters<Net, T>& params, const dataset<T, Inputs, Outputs, Count>& data,
                       T learning_rate, pcg32& rng) {
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
-  std::size_t order[Count];
-  detail::iota(order, std::make_index_sequence<Count>{});
-  shuffle(order, rng);
-  T error{};
-  for (std::size_t n = 0; n < Count; ++n)
-    error += detail::backprop<Net>::descend(params.values, data.inputs[order[n]],
-                                            data.targets[order[n]], learning_rate);
-  return error;
+  return detail::epoch_runner<std::make_index_sequence<Count>>::descend(params, data, learning_rate,
+                                                                        rng);
 }
 
 namespace detail {
@@ -87,11 +132,17 @@ constexpr void run_epochs(parameters<Net, T>& params,
                           const training_options& options, pcg32& rng, Observer& observer) {
   const T rate = static_cast<T>(options.learning_rate);
   for (std::size_t epoch = 0; epoch < options.epochs; ++epoch) {
-    const T error = sgd_epoch(params, data, rate, rng);
-    if constexpr (std::is_same_v<decltype(observer(epoch, error)), bool>) {
-      if (!observer(epoch, error)) break;
+    if constexpr (std::is_same_v<Observer, no_observer>) {
+      // The default observer never sees the epoch error: it is not computed.
+      epoch_runner<std::make_index_sequence<Count>>::update(params, data, rate, rng);
     } else {
-      observer(epoch, error);
+      const T error =
+          epoch_runner<std::make_index_sequence<Count>>::descend(params, data, rate, rng);
+      if constexpr (std::is_same_v<decltype(observer(epoch, error)), bool>) {
+        if (!observer(epoch, error)) break;
+      } else {
+        observer(epoch, error);
+      }
     }
   }
 }

@@ -66,7 +66,7 @@ constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>& params,
       for (std::size_t k = 0; k < Inputs; ++k) x[k].lane[i] = data.inputs[order[i][n]][k];
       for (std::size_t o = 0; o < Outputs; ++o) y[o].lane[i] = data.targets[order[i][n]][o];
     }
-    error += detail::backprop<Net>::descend(params.values, x, y, rate);
+    error += detail::backprop<Net>::step(params.values, x, y, rate);
   }
   return error;
 }
