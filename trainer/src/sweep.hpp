@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "explain.hpp"
+#include "output_side.hpp"
 #include "tasks.hpp"
 #include "training.hpp"
 
@@ -140,15 +141,21 @@ void sweep_lanes_of(std::uint64_t first_seed, std::size_t count, const sweep_set
   ctnn::parameters<Net, T> each[N];
   for (std::size_t i = 0; i < N; ++i) each[i] = ctnn::initialize<Net, T>(rngs[i]);
   ctnn::parameters<Net, lanes> params = ctnn::side_by_side(each);
+  ctnn::parameters<net_input_network<Net>, lanes> net_input_params;
+  using output_activation = typename Net::template activation<Net::layer_count - 1>;
 
   std::array<std::optional<std::size_t>, N> last_unsolved{}, diverged_at{};
   std::size_t running = count;
   const T rate = static_cast<T>(settings.learning_rate);  // as ctnn::train converts its rate
   for (std::size_t epoch = 0; epoch < settings.epochs && running > 0; ++epoch) {
     const lanes error = ctnn::sgd_epoch(params, data, rate, rngs);
-    lanes outputs[std::remove_cvref_t<decltype(data)>::size];
+    // The output's side of 0.5 from its net input: the output activation is computed only for
+    // the lanes near its crossing, rather than for every lane and pattern after every epoch.
+    std::copy(std::begin(params.values), std::end(params.values), net_input_params.values);
+    lanes net_inputs[std::remove_cvref_t<decltype(data)>::size];
     for (std::size_t n = 0; n < data.size; ++n)
-      outputs[n] = ctnn::predict(params, {lanes(data.inputs[n][0]), lanes(data.inputs[n][1])})[0];
+      net_inputs[n] =
+          ctnn::predict(net_input_params, {lanes(data.inputs[n][0]), lanes(data.inputs[n][1])})[0];
     for (std::size_t i = 0; i < count; ++i) {
       if (diverged_at[i]) continue;
       if (!std::isfinite(error[i])) {
@@ -159,7 +166,8 @@ void sweep_lanes_of(std::uint64_t first_seed, std::size_t count, const sweep_set
       }
       bool solved = true;
       for (std::size_t n = 0; n < data.size; ++n)
-        solved = solved && (outputs[n][i] > T(0.5)) == (data.targets[n][0] > T(0.5));
+        solved = solved &&
+                 above_half<output_activation>(net_inputs[n][i]) == (data.targets[n][0] > T(0.5));
       if (solved) {
         ++solved_after_epoch[epoch];
       } else {

@@ -130,6 +130,53 @@ TEMPLATE_TEST_CASE("a sweep's runs, trained side by side, are their networks tra
   }
 }
 
+namespace {
+
+// A sweep's solved curve and each run's first solved epoch, recomputed from its runs trained alone
+// epoch by epoch, with every output from ctnn::predict: solved after an epoch is every output on
+// its target's side of 0.5, and a run is solved from the epoch after its last unsolved one.
+template <class Task, class T>
+void check_solved_epochs(const ctnn_train::sweep_settings& settings) {
+  const auto result = ctnn_train::run_sweep<Task, T>(settings);
+  const auto& data = Task::template data<T>();
+  std::vector<std::size_t> solved_after_epoch(settings.epochs, 0);
+  for (const auto& run : result.runs) {
+    ctnn::pcg32 rng(run.seed);
+    auto params = ctnn::initialize<typename Task::network, T>(rng);
+    std::optional<std::size_t> last_unsolved;
+    bool solved = false;
+    ctnn_train::run_epochs(params, data, settings.learning_rate, settings.epochs, rng,
+                           [&](std::size_t epoch, T, const auto& now) {
+                             solved = true;
+                             for (std::size_t n = 0; n < data.size; ++n)
+                               solved = solved && (ctnn::predict(now, data.inputs[n])[0] >
+                                                   T(0.5)) == (data.targets[n][0] > T(0.5));
+                             solved_after_epoch[epoch] += solved;
+                             if (!solved) last_unsolved = epoch;
+                             return true;
+                           });
+    CHECK(run.solved_from ==
+          (solved ? std::optional<std::size_t>(last_unsolved ? *last_unsolved + 1 : 0)
+                  : std::nullopt));
+  }
+  CHECK(result.solved_after_epoch == solved_after_epoch);
+}
+
+}  // namespace
+
+TEST_CASE("a sweep's solved curve is every run's outputs after every epoch", "[sweep]") {
+  ctnn_train::sweep_settings settings;
+  settings.runs = 20;
+  settings.base_seed = 21;
+  settings.epochs = 3000;
+  settings.threads = 2;
+  check_solved_epochs<xor_task, double>(settings);
+  check_solved_epochs<xor_task, float>(settings);
+  settings.epochs = 400;
+  check_solved_epochs<or_task, double>(settings);
+  check_solved_epochs<tanh_task, float>(settings);
+}
+
 TEST_CASE("a run of a sweep that diverges stops where training it alone would", "[sweep]") {
   using or_tanh_task = ctnn_train::task<ctnn_train::task_kind::logical_or_tanh>;
   ctnn_train::sweep_settings settings;
