@@ -48,9 +48,9 @@ constexpr std::array<pcg32, N> seeded_generators(const std::array<std::uint64_t,
 /// error end as training that network alone would leave them.
 template <class Net, class T, std::size_t N, std::size_t Inputs, std::size_t Outputs,
           std::size_t Count>
-constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>& params,
-                                const dataset<T, Inputs, Outputs, Count>& data, T learning_rate,
-                                std::array<pcg32, N>& rngs) {
+[[gnu::flatten]] constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>& params,
+                                                 const dataset<T, Inputs, Outputs, Count>& data,
+                                                 T learning_rate, std::array<pcg32, N>& rngs) {
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
   std::size_t order[N][Count];
   for (std::size_t i = 0; i < N; ++i) {
