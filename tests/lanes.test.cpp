@@ -176,4 +176,5 @@ TEMPLATE_TEST_CASE("networks side by side draw as alone with any number of patte
   CHECK(differing_networks<xor_net, T, 2>(ctnn::xor_patterns<T>, 300, 3) == 0);
   CHECK(differing_networks<xor_net, T, 16>(five_patterns<T>, 300, 50) == 0);
   CHECK(differing_networks<xor_net, T, 8>(six_patterns<T>, 300, 21) == 0);
+  CHECK(differing_networks<xor_net, T, 32>(ctnn::xor_patterns<T>, 300, 70) == 0);
 }

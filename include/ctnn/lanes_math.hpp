@@ -183,6 +183,13 @@ template <class T, std::size_t N>
   if (!all_set<D>(inside)) sigmoid_each<T, N>(x, s);
 }
 
+/// sigmoid_lanes out of line: for runs of more than 8 registers of doubles, which GCC, inlining
+/// them into a flattened epoch, compiled to code slower than the call.
+template <class T, std::size_t N>
+[[gnu::noinline]] void sigmoid_lanes_outlined(const T* x, T* s) {
+  sigmoid_lanes<T, N>(x, s);
+}
+
 }  // namespace detail
 
 /// ctnn::sigmoid(x[i]) in every lane, bit for bit: in vectors at run time when the lanes fill a
@@ -192,7 +199,11 @@ template <class T, std::size_t N>
   lanes<T, N> s;
   if constexpr (std::has_single_bit(N)) {
     if (!std::is_constant_evaluated()) {
-      detail::sigmoid_lanes<T, N>(x.lane, s.lane);
+      constexpr std::size_t registers = N / detail::chunk_lanes<double, N>;
+      if constexpr (registers > 8)
+        detail::sigmoid_lanes_outlined<T, N>(x.lane, s.lane);
+      else
+        detail::sigmoid_lanes<T, N>(x.lane, s.lane);
       return s;
     }
   }
