@@ -7,17 +7,45 @@
 #include <concepts>
 #include <cstddef>
 #include <type_traits>
+#include <utility>
 
 namespace ctnn {
+namespace detail {
+
+/// The bytes of one vector register of the target: run-time code on lanes works in vectors of
+/// that size, which both compilers keep in registers (GCC splits wider vectors' comparisons into
+/// one scalar comparison per lane, and passes their arithmetic through memory).
+#if defined(__AVX__)
+inline constexpr std::size_t register_bytes = 32;
+#else
+inline constexpr std::size_t register_bytes = 16;
+#endif
+
+/// Lanes of T in one register's worth of a run of N lanes.
+template <class T, std::size_t N>
+inline constexpr std::size_t chunk_lanes = register_bytes / sizeof(T) < N
+                                               ? register_bytes / sizeof(T)
+                                               : N;
+
+/// f(c) for c = 0, Step, 2 Step, ... below End, unrolled: Clang leaves a loop over chunks rolled,
+/// and its loop then carries the lanes through memory.
+template <std::size_t Step, std::size_t End, class F>
+[[gnu::always_inline]] inline void for_each_chunk(F f) {
+  [&]<std::size_t... C>(std::index_sequence<C...>) __attribute__((always_inline)) {
+    (f(C * Step), ...);
+  }
+  (std::make_index_sequence<End / Step>{});
+}
+
+}  // namespace detail
 
 /// N values of T, one per lane, whose arithmetic acts lane by lane. Training with
 /// parameters<Net, lanes<T, N>> runs N networks through the same operations in the same order as
 /// training each alone with T, so every lane's result is bit for bit that network's. At run time
-/// each operator is one operation on a vector of GCC's and Clang's vector extension (when N lanes
-/// of T make a power-of-two number of bytes), split by the compiler into the target's registers:
-/// N networks side by side keep a core's vector units busy where one network's step is a chain
-/// of dependent operations. In constant evaluation, which cannot read such vectors' elements in
-/// Clang 14, the operators are loops over the lanes.
+/// each operator is one operation per register's worth of lanes on vectors of GCC's and Clang's
+/// vector extension (when N is a power of two): N networks side by side keep a core's vector units
+/// busy where one network's step is a chain of dependent operations. In constant evaluation, which
+/// cannot read such vectors' elements in Clang 14, the operators are loops over the lanes.
 template <std::floating_point T, std::size_t N>
 requires(N > 0) struct lanes {
   using value_type = T;
@@ -58,22 +86,25 @@ requires(N > 0) struct lanes {
   constexpr lanes& operator/=(const lanes& other) { return *this = *this / other; }
 
  private:
-  // N rounded up to a power of two, which the extension requires; only such N use the type.
-  static constexpr std::size_t vector_bytes = sizeof(T) * std::bit_ceil(N);
+  // A register's worth of lanes, the extension's vector of them.
+  static constexpr std::size_t chunk = detail::chunk_lanes<T, N>;
+  static constexpr std::size_t vector_bytes = sizeof(T) * std::bit_ceil(chunk);
   typedef T vector_type __attribute__((vector_size(vector_bytes)));
 
-  /// op on every lane: at run time on whole vectors when the lanes fill one of a power-of-two
-  /// size (op is written once, for scalars and vectors alike), lane by lane otherwise.
+  /// op on every lane: at run time on vectors of a register's worth of lanes when N is a power of
+  /// two (op is written once, for scalars and vectors alike), lane by lane otherwise.
   template <class Op>
   [[gnu::always_inline]] static constexpr lanes lanewise(const lanes& a, const lanes& b, Op op) {
     lanes result;
     if constexpr (std::has_single_bit(N)) {
       if (!std::is_constant_evaluated()) {
-        vector_type x, y;
-        __builtin_memcpy(&x, a.lane, sizeof x);
-        __builtin_memcpy(&y, b.lane, sizeof y);
-        const vector_type z = op(x, y);
-        __builtin_memcpy(result.lane, &z, sizeof z);
+        detail::for_each_chunk<chunk, N>([&](std::size_t c) __attribute__((always_inline)) {
+          vector_type x, y;
+          __builtin_memcpy(&x, a.lane + c, sizeof x);
+          __builtin_memcpy(&y, b.lane + c, sizeof y);
+          const vector_type z = op(x, y);
+          __builtin_memcpy(result.lane + c, &z, sizeof z);
+        });
         return result;
       }
     }

@@ -1,5 +1,5 @@
 // Defines ctnn::sigmoid and ctnn::tanh for lanes: lane for lane the scalar functions' bits, with
-// the arithmetic in loops over the lanes that compilers vectorise.
+// sigmoid's arithmetic in vectors of a register's worth of lanes.
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
@@ -13,6 +13,10 @@
 #include <ctnn/math/tanh.hpp>
 #include <type_traits>
 #include <utility>
+
+#if defined(__SSE2__)
+#  include <immintrin.h>
+#endif
 
 // Vectors wider than the baseline's registers are passed in memory, which -Wpsabi notes at each
 // function taking one; these functions are always inlined, so no such call is ever made.
@@ -39,7 +43,8 @@ template <class Vector, class Mask>
   return (Vector)(((Mask)a & mask) | ((Mask)b & ~mask));
 }
 
-/// table[index[i]] in every lane: SSE2 has no gather, so the lanes are read one by one.
+/// table[index[i]] in every lane, read lane by lane: SSE2 has no gather, and AVX2's gather
+/// instruction measured no faster than the separate reads here.
 template <class Element, class Index, std::size_t... I>
 [[gnu::always_inline]] inline vector_of<Element, sizeof...(I)> gather(const Element* table,
                                                                       Index index,
@@ -80,44 +85,109 @@ template <std::size_t N>
           r * r * (0x1.ebfbdff82c58fp-19 + r * 0x1.c6b08d704a0c0p-29));
 }
 
-/// ctnn::sigmoid(x[i]) for N lanes at run time, mirroring sigmoid's formulas: for double,
-/// e = e^|x| and s = q or 1 - q with q = 1 / (1 + e) (e^-x for x < 0, e^x otherwise, as sigmoid
-/// computes them); for float, 1 / float(1 + e^-x). Lanes beyond the kernel's range, or NaN, are
-/// rare in training: the kernel gets 0 there, so as not to overflow, and they take the scalar
-/// function afterwards.
+/// Whether every lane of mask is set: one movemask where the target has it.
+template <std::size_t W>
+[[gnu::always_inline]] inline bool all_set(vector_of<std::int64_t, W> mask) {
+#if defined(__AVX__)
+  if constexpr (W == 4) return _mm256_movemask_pd((__m256d)mask) == 15;
+#endif
+#if defined(__SSE2__)
+  if constexpr (W == 2) return _mm_movemask_pd((__m128d)mask) == 3;
+#endif
+  std::int64_t all = -1;
+  for (std::size_t i = 0; i < W; ++i) all &= mask[i];
+  return all == -1;
+}
+
+/// ctnn::sigmoid's double formula in W lanes of one register: e = e^|x| and s = q or 1 - q with
+/// q = 1 / (1 + e) (e^-x for x < 0, e^x otherwise, as sigmoid computes them). Lanes beyond the
+/// kernel's range, or NaN, get 0 as the kernel's argument, so as not to overflow, and clear
+/// their bit in inside.
+template <std::size_t W>
+[[gnu::always_inline]] inline vector_of<double, W> sigmoid_double_chunk(
+    vector_of<double, W> x, vector_of<std::int64_t, W>& inside) {
+  using bits_vector = vector_of<std::uint64_t, W>;
+  using mask_vector = vector_of<std::int64_t, W>;
+  const mask_vector negative = (mask_vector)(x < 0.0);
+  // -x where negative, by its sign bit: two operations rather than a negation and a select.
+  vector_of<double, W> argument =
+      (vector_of<double, W>)((bits_vector)x ^ ((bits_vector)negative & (std::uint64_t{1} << 63)));
+  const mask_vector in_range = (mask_vector)(argument < 708.0);
+  argument = (vector_of<double, W>)((mask_vector)argument & in_range);
+  inside &= in_range;
+  const vector_of<double, W> q = 1.0 / (1.0 + exp_kernel_lanes<W>(argument));
+  return select(negative, q, 1.0 - q);
+}
+
+/// float's 1 + e^-x in double, in W lanes of one register, for sigmoid's float formula
+/// 1 / float(1 + e^-x); lanes outside (-87, 708), or NaN, as sigmoid_double_chunk.
+template <std::size_t W>
+[[gnu::always_inline]] inline vector_of<double, W> one_plus_exp_for_float_chunk(
+    vector_of<double, W> x, vector_of<std::int64_t, W>& inside) {
+  using mask_vector = vector_of<std::int64_t, W>;
+  vector_of<double, W> argument = -x;
+  const mask_vector in_range = (mask_vector)((argument > -708.0) & (argument < 87.0));
+  argument = (vector_of<double, W>)((mask_vector)argument & in_range);
+  inside &= in_range;
+  return 1.0 + exp_kernel_for_float_lanes<W>(argument);
+}
+
+/// The two halves of a vector, joined.
+template <class Vector, std::size_t... I>
+[[gnu::always_inline]] inline auto join(Vector low, Vector high, std::index_sequence<I...>) {
+  return __builtin_shufflevector(low, high, I...);
+}
+
+/// ctnn::sigmoid lane by lane: for runs with a lane outside the kernels' range.
+template <class T, std::size_t N>
+[[gnu::noinline, gnu::cold]] void sigmoid_each(const T* x, T* s) {
+  for (std::size_t i = 0; i < N; ++i) s[i] = ctnn::sigmoid(x[i]);
+}
+
+/// ctnn::sigmoid(x[i]) for N lanes at run time, a register's worth of lanes at a time. Lanes
+/// outside the kernels' range are rare in training: when there is one, every lane takes the
+/// scalar function (whose bits the kernels give inside the range).
 template <class T, std::size_t N>
 [[gnu::always_inline]] inline void sigmoid_lanes(const T* x, T* s) {
-  using double_vector = vector_of<double, N>;
-  using mask_vector = vector_of<std::int64_t, N>;
-  double_vector argument;
-  mask_vector inside;
+  constexpr std::size_t D = chunk_lanes<double, N>;
+  vector_of<std::int64_t, D> inside = {};
+  inside = ~inside;
   if constexpr (std::same_as<T, float>) {
-    vector_of<float, N> xf;
-    __builtin_memcpy(&xf, x, sizeof xf);
-    argument = -__builtin_convertvector(xf, double_vector);
-    inside = (mask_vector)((argument > -708.0) & (argument < 87.0));
-    argument = select(inside, argument, double_vector{});
-    const vector_of<float, N> sf =
-        1.0f /
-        __builtin_convertvector(1.0 + exp_kernel_for_float_lanes<N>(argument), vector_of<float, N>);
-    __builtin_memcpy(s, &sf, sizeof sf);
+    // F floats a register, their kernel in double D lanes at a time.
+    constexpr std::size_t F = chunk_lanes<float, N>;
+    for_each_chunk<F, N>([&](std::size_t c) __attribute__((always_inline)) {
+      vector_of<double, D> part[F / D];
+      for_each_chunk<D, F>([&](std::size_t h) __attribute__((always_inline)) {
+        vector_of<float, D> xf;
+        __builtin_memcpy(&xf, x + c + h, sizeof xf);
+        part[h / D] = one_plus_exp_for_float_chunk<D>(
+            __builtin_convertvector(xf, vector_of<double, D>), inside);
+      });
+      vector_of<float, F> sf;
+      if constexpr (F == D) {
+        sf = 1.0f / __builtin_convertvector(part[0], vector_of<float, F>);
+      } else {
+        sf = 1.0f / __builtin_convertvector(join(part[0], part[1], std::make_index_sequence<F>{}),
+                                            vector_of<float, F>);
+      }
+      __builtin_memcpy(s + c, &sf, sizeof sf);
+    });
   } else {
-    double_vector xd;
-    __builtin_memcpy(&xd, x, sizeof xd);
-    const mask_vector negative = (mask_vector)(xd < 0.0);
-    argument = select(negative, -xd, xd);
-    inside = (mask_vector)(argument < 708.0);
-    argument = select(inside, argument, double_vector{});
-    const double_vector q = 1.0 / (1.0 + exp_kernel_lanes<N>(argument));
-    const double_vector sd = select(negative, q, 1.0 - q);
-    __builtin_memcpy(s, &sd, sizeof sd);
+    for_each_chunk<D, N>([&](std::size_t c) __attribute__((always_inline)) {
+      vector_of<double, D> xd;
+      __builtin_memcpy(&xd, x + c, sizeof xd);
+      const vector_of<double, D> sd = sigmoid_double_chunk<D>(xd, inside);
+      __builtin_memcpy(s + c, &sd, sizeof sd);
+    });
   }
-  // One branch on all lanes (an OR of the masks, which compilers vectorise), not one per lane.
-  std::int64_t outside = 0;
-  for (std::size_t i = 0; i < N; ++i) outside |= ~inside[i];
-  if (outside != 0)
-    for (std::size_t i = 0; i < N; ++i)
-      if (!inside[i]) s[i] = ctnn::sigmoid(x[i]);
+  if (!all_set<D>(inside)) sigmoid_each<T, N>(x, s);
+}
+
+/// sigmoid_lanes out of line: for runs of more than 8 registers of doubles, which GCC, inlining
+/// them into a flattened epoch, compiled to code slower than the call.
+template <class T, std::size_t N>
+[[gnu::noinline]] void sigmoid_lanes_outlined(const T* x, T* s) {
+  sigmoid_lanes<T, N>(x, s);
 }
 
 }  // namespace detail
@@ -129,7 +199,11 @@ template <class T, std::size_t N>
   lanes<T, N> s;
   if constexpr (std::has_single_bit(N)) {
     if (!std::is_constant_evaluated()) {
-      detail::sigmoid_lanes<T, N>(x.lane, s.lane);
+      constexpr std::size_t registers = N / detail::chunk_lanes<double, N>;
+      if constexpr (registers > 8)
+        detail::sigmoid_lanes_outlined<T, N>(x.lane, s.lane);
+      else
+        detail::sigmoid_lanes<T, N>(x.lane, s.lane);
       return s;
     }
   }

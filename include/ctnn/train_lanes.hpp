@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <ctnn/dataset.hpp>
@@ -13,7 +14,12 @@
 #include <ctnn/parameters.hpp>
 #include <ctnn/random.hpp>
 #include <ctnn/train.hpp>
+#include <type_traits>
 #include <utility>
+
+#if defined(__AVX2__)
+#  include <immintrin.h>
+#endif
 
 namespace ctnn {
 
@@ -43,25 +49,303 @@ constexpr std::array<pcg32, N> seeded_generators(const std::array<std::uint64_t,
   (std::make_index_sequence<N>{});
 }
 
+namespace detail {
+
+/// pcg32's two words as random.hpp lays them out: the increment, then the state that the next
+/// draw steps. Read and written by bit_cast, so that many generators step side by side in
+/// vectors; picks_match_shuffle checks the layout and the draws.
+struct pcg32_words {
+  std::uint64_t increment, state;
+};
+
+/// pcg32's output (XSH-RR) of stepped state s, for a scalar or in every lane of a vector.
+template <class U>
+[[gnu::always_inline]] constexpr U pcg32_output(U s) {
+  const U x = (((s >> 18u) ^ s) >> 27u) & 0xffff'ffffu;
+  return ((x << 32u | x) >> (s >> 59u)) & 0xffff'ffffu;
+}
+
+/// Multiplier and shift of draw / Bound as (draw * M) >> S for every 32-bit draw, with M below
+/// 2^32 so that the product fits 64 bits (a 32-bit by 32-bit multiplication in vectors); M = 0 if
+/// there is none.
+template <std::uint32_t Bound>
+struct reciprocal {
+  static constexpr std::pair<std::uint64_t, unsigned> find() {
+    for (unsigned shift = 32; shift < 64; ++shift) {
+      const std::uint64_t m = ((std::uint64_t{1} << shift) + Bound - 1) / Bound;
+      // The rounding error m Bound - 2^shift, times any draw, must stay below 2^shift.
+      if (m >> 32 == 0 && m * Bound - (std::uint64_t{1} << shift) <= std::uint64_t{1}
+                                                                         << (shift - 32))
+        return {m, shift};
+    }
+    return {0, 0};
+  }
+  static constexpr std::uint64_t multiplier = find().first;
+  static constexpr unsigned shift = find().second;
+};
+
+/// draw % Bound, for draws below 2^32, in every lane of a vector.
+template <std::uint32_t Bound, class V>
+[[gnu::always_inline]] inline V remainder(V draw) {
+  if constexpr (std::has_single_bit(Bound)) {
+    return draw & (Bound - 1);
+  } else if constexpr (reciprocal<Bound>::multiplier != 0) {
+    return draw - ((draw * reciprocal<Bound>::multiplier) >> reciprocal<Bound>::shift) * Bound;
+  } else {
+    return draw % Bound;
+  }
+}
+
+/// Durstenfeld's swaps for picks[k] = pick of step k among the first Count - k values: shuffle's
+/// permutation, given the draws it makes.
+template <std::size_t Count, class Pick>
+constexpr void apply_picks(std::size_t (&order)[Count], const Pick* picks, std::size_t stride) {
+  for (std::size_t n = 0; n < Count; ++n) order[n] = n;
+  for (std::size_t k = 0; k + 1 < Count; ++k) {
+    const std::size_t last = order[Count - 1 - k], picked = picks[k * stride];
+    order[Count - 1 - k] = order[picked];
+    order[picked] = last;
+  }
+}
+
+/// Whether stepping pcg32_words and drawing bounded<Count - k>() for k = 0, 1, ... as below, then
+/// apply_picks, is shuffle on Count values (up to 64, one fold term a draw): checked at compile
+/// time on a few seeds, so that a change to pcg32 or shuffle turns the vector draws off instead
+/// of making them wrong.
+template <std::size_t Count>
+constexpr bool picks_match_shuffle() {
+  if constexpr (sizeof(pcg32) != sizeof(pcg32_words) || !std::is_trivially_copyable_v<pcg32> ||
+                Count < 2 || Count > 64) {
+    return false;
+  } else {
+    for (const std::uint64_t seed : {1u, 2u, 3u, 1000u}) {
+      pcg32 reference(seed);
+      std::size_t expected[Count], order[Count];
+      for (std::size_t n = 0; n < Count; ++n) expected[n] = n;
+      shuffle(expected, reference);
+      pcg32_words words = std::bit_cast<pcg32_words>(pcg32(seed));
+      std::uint64_t picks[Count - 1];
+      for (std::size_t k = 0; k + 1 < Count; ++k) {
+        const auto bound = static_cast<std::uint32_t>(Count - k);
+        std::uint64_t draw;
+        do draw = pcg32_output(words.state = words.state * pcg32::multiplier + words.increment);
+        while (draw < (0u - bound) % bound);
+        picks[k] = draw % bound;
+      }
+      apply_picks(order, picks, 1);
+      for (std::size_t n = 0; n < Count; ++n)
+        if (order[n] != expected[n]) return false;
+      if (!(std::bit_cast<pcg32>(words) == reference)) return false;
+    }
+    return true;
+  }
+}
+
+/// Whether shuffle_side_by_side pays: its output rotates each lane by its own count, one
+/// instruction with AVX2, several without (as many as stepping the generators one by one saves).
+#if defined(__AVX2__)
+inline constexpr bool draws_side_by_side = true;
+#else
+inline constexpr bool draws_side_by_side = false;
+#endif
+
+/// Draws the picks of Count values' shuffle for the W generators of chunk c of words, in
+/// vectors, passing pick(k, picks) each step's picks; sets rejected's lanes whose draw bounded
+/// would have rejected.
+template <std::size_t W, std::size_t Count, class Pick>
+[[gnu::always_inline]] inline void draw_picks(pcg32_words* words,
+                                              vector_of<std::uint64_t, W>& rejected, Pick pick) {
+  using words_vector = vector_of<std::uint64_t, W>;
+  words_vector increment, state;
+  for (std::size_t i = 0; i < W; ++i) increment[i] = words[i].increment, state[i] = words[i].state;
+  [&]<std::size_t... K>(std::index_sequence<K...>) __attribute__((always_inline)) {
+    (
+        [&] {
+          constexpr auto bound = static_cast<std::uint32_t>(Count - K);
+          state = state * pcg32::multiplier + increment;
+          const words_vector draw = pcg32_output(state);
+          if constexpr ((0u - bound) % bound != 0)
+            rejected |= (words_vector)(draw < (0u - bound) % bound);
+          pick(K, remainder<bound>(draw));
+        }(),
+        ...);
+  }
+  (std::make_index_sequence<Count - 1>{});
+  for (std::size_t i = 0; i < W; ++i) words[i].state = state[i];
+}
+
+/// Every lane's shuffle of Count values, drawn from rngs as shuffle draws: the generators step in
+/// vectors of a register's worth of lanes. Returns false, changing nothing, if a draw of some
+/// lane would be rejected (bounded's retry, 2^-32 per draw at most): the caller then shuffles
+/// lane by lane. N is a power of two, so that vectors of a register's worth of lanes cover it.
+template <std::size_t N, std::size_t Count>
+[[gnu::always_inline]] inline bool shuffle_side_by_side(std::array<pcg32, N>& rngs,
+                                                        std::size_t (&order)[N][Count]) {
+  constexpr std::size_t W = chunk_lanes<std::uint64_t, N>;
+  using words_vector = vector_of<std::uint64_t, W>;
+  pcg32_words words[N];
+  __builtin_memcpy(words, rngs.data(), sizeof words);
+  std::uint64_t picks[Count - 1][N];
+  words_vector rejected = {};
+  for_each_chunk<W, N>([&](std::size_t c) __attribute__((always_inline)) {
+    draw_picks<W, Count>(words + c, rejected, [&](std::size_t k, words_vector pick) {
+      __builtin_memcpy(&picks[k][c], &pick, sizeof pick);
+    });
+  });
+  std::uint64_t any_rejected = 0;
+  for (std::size_t i = 0; i < W; ++i) any_rejected |= rejected[i];
+  if (any_rejected != 0) return false;
+  __builtin_memcpy(rngs.data(), words, sizeof words);
+  for (std::size_t i = 0; i < N; ++i) apply_picks(order[i], &picks[0][i], N);
+  return true;
+}
+
+/// Whether patterns_side_by_side serves Count patterns of T in N lanes: it needs AVX2's
+/// permutes across a register, which hold the values of 4 patterns.
+template <class T, std::size_t N, std::size_t Count>
+inline constexpr bool patterns_in_registers =
+#if defined(__AVX2__)
+    Count <= 4 && N % 4 == 0 && chunk_lanes<std::uint64_t, N> == 4;
+#else
+    false;
+#endif
+
+#if defined(__AVX2__)
+/// table[order[i]] in each of 4 lanes, table holding up to 4 values of T: one permute.
+template <class T>
+[[gnu::always_inline]] inline void permute_into(const T (&table)[4],
+                                                vector_of<std::uint64_t, 4> order, T* lanes) {
+  if constexpr (sizeof(T) == 8) {
+    // A double is two floats: lane i takes floats 2 order[i] and 2 order[i] + 1.
+    const vector_of<std::uint64_t, 4> index = order * 0x2'0000'0002u + 0x1'0000'0000u;
+    __m256 values;
+    __builtin_memcpy(&values, table, sizeof values);
+    const __m256 result = _mm256_permutevar8x32_ps(values, (__m256i)index);
+    __builtin_memcpy(lanes, &result, sizeof result);
+  } else {
+    const vector_of<std::int32_t, 4> index =
+        __builtin_convertvector(order, vector_of<std::int32_t, 4>);
+    __m128 values;
+    __builtin_memcpy(&values, table, sizeof values);
+    const __m128 result = _mm_permutevar_ps(values, (__m128i)index);
+    __builtin_memcpy(lanes, &result, sizeof result);
+  }
+}
+#endif
+
+/// Every lane's inputs x[n] and targets y[n] of step n in the order shuffle would draw from
+/// rngs: the draws, Durstenfeld's swaps and the reads of the patterns all in vectors of 4 lanes,
+/// the patterns' indices never leaving registers. Returns false, changing nothing, as
+/// shuffle_side_by_side does.
+template <class T, std::size_t N, std::size_t Inputs, std::size_t Outputs, std::size_t Count>
+[[gnu::always_inline]] inline bool patterns_side_by_side(
+    std::array<pcg32, N>& rngs, const dataset<T, Inputs, Outputs, Count>& data,
+    lanes<T, N> (&x)[Count][Inputs], lanes<T, N> (&y)[Count][Outputs]) {
+#if defined(__AVX2__)
+  using words_vector = vector_of<std::uint64_t, 4>;
+  // Each input's and target's values in the Count patterns, side by side.
+  T inputs[Inputs][4] = {}, targets[Outputs][4] = {};
+  for (std::size_t p = 0; p < Count; ++p) {
+    for (std::size_t k = 0; k < Inputs; ++k) inputs[k][p] = data.inputs[p][k];
+    for (std::size_t o = 0; o < Outputs; ++o) targets[o][p] = data.targets[p][o];
+  }
+  pcg32_words words[N];
+  __builtin_memcpy(words, rngs.data(), sizeof words);
+  words_vector rejected = {};
+  for_each_chunk<4, N>([&](std::size_t c) __attribute__((always_inline)) {
+    words_vector order[Count];
+    for (std::size_t p = 0; p < Count; ++p) order[p] = words_vector{} + p;
+    draw_picks<4, Count>(words + c, rejected, [&](std::size_t k, words_vector pick) {
+      // Swaps order[last] with order[pick] in every lane, pick <= last.
+      const std::size_t last = Count - 1 - k;
+      words_vector picked = {};
+      for (std::size_t p = 0; p <= last; ++p) {
+        const words_vector here = (words_vector)(pick == p);
+        picked |= order[p] & here;
+        if (p < last) order[p] = select(here, order[last], order[p]);
+      }
+      order[last] = picked;
+    });
+    for (std::size_t n = 0; n < Count; ++n) {
+      for (std::size_t k = 0; k < Inputs; ++k) permute_into(inputs[k], order[n], x[n][k].lane + c);
+      for (std::size_t o = 0; o < Outputs; ++o)
+        permute_into(targets[o], order[n], y[n][o].lane + c);
+    }
+  });
+  std::uint64_t any_rejected = 0;
+  for (std::size_t i = 0; i < 4; ++i) any_rejected |= rejected[i];
+  if (any_rejected != 0) return false;
+  __builtin_memcpy(rngs.data(), words, sizeof words);
+  return true;
+#else
+  (void)rngs, (void)data, (void)x, (void)y;
+  return false;
+#endif
+}
+
+}  // namespace detail
+
 /// One epoch of SGD for N networks side by side: network i visits the patterns in an order drawn
 /// from rngs[i] exactly as sgd_epoch draws it, so each lane's parameters, generator and summed
 /// error end as training that network alone would leave them.
 template <class Net, class T, std::size_t N, std::size_t Inputs, std::size_t Outputs,
           std::size_t Count>
-constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>& params,
-                                const dataset<T, Inputs, Outputs, Count>& data, T learning_rate,
-                                std::array<pcg32, N>& rngs) {
+[[gnu::flatten]] constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>& params,
+                                                 const dataset<T, Inputs, Outputs, Count>& data,
+                                                 T learning_rate, std::array<pcg32, N>& rngs) {
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
-  std::size_t order[N][Count];
-  for (std::size_t i = 0; i < N; ++i) {
-    detail::iota(order[i], std::make_index_sequence<Count>{});
-    shuffle(order[i], rngs[i]);
-  }
   const lanes<T, N> rate(learning_rate);
   lanes<T, N> error{};
+  if constexpr (detail::patterns_in_registers<T, N, Count> &&
+                detail::picks_match_shuffle<Count>()) {
+    if (!std::is_constant_evaluated()) {
+      lanes<T, N> x[Count][Inputs], y[Count][Outputs];
+      if (detail::patterns_side_by_side(rngs, data, x, y)) {
+        for (std::size_t n = 0; n < Count; ++n)
+          error += detail::backprop<Net>::step(params.values, x[n], y[n], rate);
+        return error;
+      }
+    }
+  }
+  std::size_t order[N][Count];
+  bool shuffled = false;
+  if constexpr (detail::draws_side_by_side && std::has_single_bit(N) &&
+                detail::picks_match_shuffle<Count>()) {
+    if (!std::is_constant_evaluated()) shuffled = detail::shuffle_side_by_side(rngs, order);
+  }
+  if (!shuffled) {
+    for (std::size_t i = 0; i < N; ++i) {
+      detail::iota(order[i], std::make_index_sequence<Count>{});
+      shuffle(order[i], rngs[i]);
+    }
+  }
   for (std::size_t n = 0; n < Count; ++n) {
     // Each lane's pattern, gathered: the inputs and targets of step n differ from lane to lane.
     lanes<T, N> x[Inputs], y[Outputs];
+    if constexpr (std::has_single_bit(N)) {
+      if (!std::is_constant_evaluated()) {
+        // A register's worth of lanes at a time, stored whole: the steps read them as vectors,
+        // which lane-by-lane stores would stall.
+        constexpr std::size_t W = detail::chunk_lanes<T, N>;
+        detail::for_each_chunk<W, N>([&](std::size_t c) __attribute__((always_inline)) {
+          const auto at = [&]<std::size_t... I>(const auto& table, std::size_t k,
+                                                std::index_sequence<I...>)
+              __attribute__((always_inline)) {
+            return detail::vector_of<T, W>{table[order[c + I][n]][k]...};
+          };
+          for (std::size_t k = 0; k < Inputs; ++k) {
+            const auto v = at(data.inputs, k, std::make_index_sequence<W>{});
+            __builtin_memcpy(x[k].lane + c, &v, sizeof v);
+          }
+          for (std::size_t o = 0; o < Outputs; ++o) {
+            const auto v = at(data.targets, o, std::make_index_sequence<W>{});
+            __builtin_memcpy(y[o].lane + c, &v, sizeof v);
+          }
+        });
+        error += detail::backprop<Net>::step(params.values, x, y, rate);
+        continue;
+      }
+    }
     for (std::size_t i = 0; i < N; ++i) {
       for (std::size_t k = 0; k < Inputs; ++k) x[k].lane[i] = data.inputs[order[i][n]][k];
       for (std::size_t o = 0; o < Outputs; ++o) y[o].lane[i] = data.targets[order[i][n]][o];
