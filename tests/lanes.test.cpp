@@ -178,3 +178,35 @@ TEMPLATE_TEST_CASE("networks side by side draw as alone with any number of patte
   CHECK(differing_networks<xor_net, T, 8>(six_patterns<T>, 300, 21) == 0);
   CHECK(differing_networks<xor_net, T, 32>(ctnn::xor_patterns<T>, 300, 70) == 0);
 }
+
+TEMPLATE_TEST_CASE("a lane whose shuffle draws again trains as it would alone", "[lanes]", float,
+                   double) {
+  using T = TestType;
+  // Lane 2's generator outputs 0 at its second draw, bounded(3) in a shuffle of 4 patterns, which
+  // rejects it (2^32 mod 3 = 1): its state after two steps is 0, so it starts at
+  // s0 = ((0 - c) / a - c) / a, with 1 / a mod 2^64 by Newton's iteration from a's own 3 bits.
+  constexpr std::uint64_t a = ctnn::pcg32::multiplier, c = 2 * ctnn::pcg32::default_stream + 1;
+  std::uint64_t inverse = a;
+  for (int i = 0; i < 5; ++i) inverse *= 2 - a * inverse;
+  const ctnn::pcg32 rejecting(ctnn::pcg32::words{((0 - c) * inverse - c) * inverse, c});
+  ctnn::pcg32 probe = rejecting;
+  probe();
+  REQUIRE(probe() == 0);
+
+  constexpr std::size_t N = 8;
+  std::array<std::uint64_t, N> seeds{};
+  for (std::size_t i = 0; i < N; ++i) seeds[i] = 100 + i;
+  std::array<ctnn::pcg32, N> rngs = ctnn::seeded_generators(seeds);
+  rngs[2] = rejecting;
+  ctnn::parameters<xor_net, T> each[N];
+  for (std::size_t i = 0; i < N; ++i) each[i] = ctnn::initialize<xor_net, T>(std::uint64_t{i + 1});
+  const std::array<ctnn::pcg32, N> start = rngs;
+  auto together = ctnn::side_by_side(each);
+  for (int e = 0; e < 3; ++e) ctnn::sgd_epoch(together, ctnn::xor_patterns<T>, T(0.05), rngs);
+  for (std::size_t i = 0; i < N; ++i) {
+    ctnn::pcg32 rng = start[i];
+    for (int e = 0; e < 3; ++e) ctnn::sgd_epoch(each[i], ctnn::xor_patterns<T>, T(0.05), rng);
+    CHECK(ctnn::lane(together, i) == each[i]);
+    CHECK(rngs[i] == rng);
+  }
+}

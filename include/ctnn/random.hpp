@@ -50,13 +50,33 @@ class pcg32 {
   /// The largest value operator() returns.
   static constexpr result_type max() noexcept { return std::numeric_limits<result_type>::max(); }
 
+  /// XSH-RR of stepped state s, the draw operator() returns, in the low 32 bits; in every lane if
+  /// s is a vector of states. Rotating x right by r is taking the 32 bits at offset r of x's two
+  /// copies side by side. Defined before operator(): Clang 14's constant evaluator rejects a call
+  /// to a member template defined after its caller.
+  template <class State>
+  static constexpr State output(State s) noexcept {
+    const State x = ((s >> 18u) ^ s) >> 27u & 0xffff'ffffu;
+    return (x << 32u | x) >> (s >> 59u) & 0xffff'ffffu;
+  }
+
   /// Steps the LCG, then outputs XSH-RR of the new state s: x = ((s >> 18) ^ s) >> 27 truncated to
   /// 32 bits, rotated right by s >> 59.
   constexpr result_type operator()() noexcept {
     // The new state goes to output's parameter: GCC's constant evaluator charges each read of a
     // member several operations, a parameter's one.
-    return output(state_ = state_ * multiplier + increment_);
+    return static_cast<result_type>(output(state_ = state_ * multiplier + increment_));
   }
+
+  /// A generator's two words: the state its next draw steps, and the increment. With multiplier
+  /// and output, what stepping many generators side by side in vectors needs (ctnn::sgd_epoch
+  /// over lanes): state = multiplier * state + increment, then the draw is output(state).
+  struct words {
+    std::uint64_t state, increment;
+  };
+  constexpr words raw_words() const noexcept { return {state_, increment_}; }
+  /// The generator whose words are w.
+  constexpr explicit pcg32(const words& w) noexcept : increment_(w.increment), state_(w.state) {}
 
   /// A uniform integer in [0, bound), bound > 0, by PCG's threshold method: draws below
   /// 2^32 mod bound are rejected, so that r mod bound is unbiased (pcg32_boundedrand_r's outputs).
@@ -82,13 +102,6 @@ class pcg32 {
  private:
   template <class Steps>
   friend struct detail::unrolled_shuffle;
-
-  /// XSH-RR of state s. Rotating x right by r is taking the 32 bits at offset r of x's two copies
-  /// side by side, x * (2^32 + 1): one shift, and no name for x.
-  static constexpr result_type output(std::uint64_t s) noexcept {
-    return static_cast<result_type>((((s >> 18u) ^ s) >> 27u & 0xffff'ffffu) * 0x1'0000'0001u >>
-                                    (s >> 59u));
-  }
 
   std::uint64_t increment_;
   // The state before the one the next draw outputs: the reference outputs its state, then steps;

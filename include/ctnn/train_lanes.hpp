@@ -51,20 +51,6 @@ constexpr std::array<pcg32, N> seeded_generators(const std::array<std::uint64_t,
 
 namespace detail {
 
-/// pcg32's two words as random.hpp lays them out: the increment, then the state that the next
-/// draw steps. Read and written by bit_cast, so that many generators step side by side in
-/// vectors; picks_match_shuffle checks the layout and the draws.
-struct pcg32_words {
-  std::uint64_t increment, state;
-};
-
-/// pcg32's output (XSH-RR) of stepped state s, for a scalar or in every lane of a vector.
-template <class U>
-[[gnu::always_inline]] constexpr U pcg32_output(U s) {
-  const U x = (((s >> 18u) ^ s) >> 27u) & 0xffff'ffffu;
-  return ((x << 32u | x) >> (s >> 59u)) & 0xffff'ffffu;
-}
-
 /// Multiplier and shift of draw / Bound as (draw * M) >> S for every 32-bit draw, with M below
 /// 2^32 so that the product fits 64 bits (a 32-bit by 32-bit multiplication in vectors); M = 0 if
 /// there is none.
@@ -108,38 +94,10 @@ constexpr void apply_picks(std::size_t (&order)[Count], const Pick* picks, std::
   }
 }
 
-/// Whether stepping pcg32_words and drawing bounded<Count - k>() for k = 0, 1, ... as below, then
-/// apply_picks, is shuffle on Count values (up to 64, one fold term a draw): checked at compile
-/// time on a few seeds, so that a change to pcg32 or shuffle turns the vector draws off instead
-/// of making them wrong.
+/// Whether the vector draws serve a shuffle of Count values: one fold term a draw, as many as
+/// shuffle unrolls.
 template <std::size_t Count>
-constexpr bool picks_match_shuffle() {
-  if constexpr (sizeof(pcg32) != sizeof(pcg32_words) || !std::is_trivially_copyable_v<pcg32> ||
-                Count < 2 || Count > 64) {
-    return false;
-  } else {
-    for (const std::uint64_t seed : {1u, 2u, 3u, 1000u}) {
-      pcg32 reference(seed);
-      std::size_t expected[Count], order[Count];
-      for (std::size_t n = 0; n < Count; ++n) expected[n] = n;
-      shuffle(expected, reference);
-      pcg32_words words = std::bit_cast<pcg32_words>(pcg32(seed));
-      std::uint64_t picks[Count - 1];
-      for (std::size_t k = 0; k + 1 < Count; ++k) {
-        const auto bound = static_cast<std::uint32_t>(Count - k);
-        std::uint64_t draw;
-        do draw = pcg32_output(words.state = words.state * pcg32::multiplier + words.increment);
-        while (draw < (0u - bound) % bound);
-        picks[k] = draw % bound;
-      }
-      apply_picks(order, picks, 1);
-      for (std::size_t n = 0; n < Count; ++n)
-        if (order[n] != expected[n]) return false;
-      if (!(std::bit_cast<pcg32>(words) == reference)) return false;
-    }
-    return true;
-  }
-}
+inline constexpr bool draws_unroll = Count >= 2 && Count <= unrolled_shuffle_limit;
 
 /// Whether shuffle_side_by_side pays: its output rotates each lane by its own count, one
 /// instruction with AVX2, several without (as many as stepping the generators one by one saves).
@@ -153,7 +111,7 @@ inline constexpr bool draws_side_by_side = false;
 /// vectors, passing pick(k, picks) each step's picks; sets rejected's lanes whose draw bounded
 /// would have rejected.
 template <std::size_t W, std::size_t Count, class Pick>
-[[gnu::always_inline]] inline void draw_picks(pcg32_words* words,
+[[gnu::always_inline]] inline void draw_picks(pcg32::words* words,
                                               vector_of<std::uint64_t, W>& rejected, Pick pick) {
   using words_vector = vector_of<std::uint64_t, W>;
   words_vector increment, state;
@@ -163,7 +121,7 @@ template <std::size_t W, std::size_t Count, class Pick>
         [&] {
           constexpr auto bound = static_cast<std::uint32_t>(Count - K);
           state = state * pcg32::multiplier + increment;
-          const words_vector draw = pcg32_output(state);
+          const words_vector draw = pcg32::output(state);
           if constexpr ((0u - bound) % bound != 0)
             rejected |= (words_vector)(draw < (0u - bound) % bound);
           pick(K, remainder<bound>(draw));
@@ -183,8 +141,8 @@ template <std::size_t N, std::size_t Count>
                                                         std::size_t (&order)[N][Count]) {
   constexpr std::size_t W = chunk_lanes<std::uint64_t, N>;
   using words_vector = vector_of<std::uint64_t, W>;
-  pcg32_words words[N];
-  __builtin_memcpy(words, rngs.data(), sizeof words);
+  pcg32::words words[N];
+  for (std::size_t i = 0; i < N; ++i) words[i] = rngs[i].raw_words();
   std::uint64_t picks[Count - 1][N];
   words_vector rejected = {};
   for_each_chunk<W, N>([&](std::size_t c) __attribute__((always_inline)) {
@@ -195,7 +153,7 @@ template <std::size_t N, std::size_t Count>
   std::uint64_t any_rejected = 0;
   for (std::size_t i = 0; i < W; ++i) any_rejected |= rejected[i];
   if (any_rejected != 0) return false;
-  __builtin_memcpy(rngs.data(), words, sizeof words);
+  for (std::size_t i = 0; i < N; ++i) rngs[i] = pcg32(words[i]);
   for (std::size_t i = 0; i < N; ++i) apply_picks(order[i], &picks[0][i], N);
   return true;
 }
@@ -249,8 +207,8 @@ template <class T, std::size_t N, std::size_t Inputs, std::size_t Outputs, std::
     for (std::size_t k = 0; k < Inputs; ++k) inputs[k][p] = data.inputs[p][k];
     for (std::size_t o = 0; o < Outputs; ++o) targets[o][p] = data.targets[p][o];
   }
-  pcg32_words words[N];
-  __builtin_memcpy(words, rngs.data(), sizeof words);
+  pcg32::words words[N];
+  for (std::size_t i = 0; i < N; ++i) words[i] = rngs[i].raw_words();
   words_vector rejected = {};
   for_each_chunk<4, N>([&](std::size_t c) __attribute__((always_inline)) {
     words_vector order[Count];
@@ -275,7 +233,7 @@ template <class T, std::size_t N, std::size_t Inputs, std::size_t Outputs, std::
   std::uint64_t any_rejected = 0;
   for (std::size_t i = 0; i < 4; ++i) any_rejected |= rejected[i];
   if (any_rejected != 0) return false;
-  __builtin_memcpy(rngs.data(), words, sizeof words);
+  for (std::size_t i = 0; i < N; ++i) rngs[i] = pcg32(words[i]);
   return true;
 #else
   (void)rngs, (void)data, (void)x, (void)y;
@@ -296,8 +254,7 @@ template <class Net, class T, std::size_t N, std::size_t Inputs, std::size_t Out
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
   const lanes<T, N> rate(learning_rate);
   lanes<T, N> error{};
-  if constexpr (detail::patterns_in_registers<T, N, Count> &&
-                detail::picks_match_shuffle<Count>()) {
+  if constexpr (detail::patterns_in_registers<T, N, Count> && detail::draws_unroll<Count>) {
     if (!std::is_constant_evaluated()) {
       lanes<T, N> x[Count][Inputs], y[Count][Outputs];
       if (detail::patterns_side_by_side(rngs, data, x, y)) {
@@ -310,7 +267,7 @@ template <class Net, class T, std::size_t N, std::size_t Inputs, std::size_t Out
   std::size_t order[N][Count];
   bool shuffled = false;
   if constexpr (detail::draws_side_by_side && std::has_single_bit(N) &&
-                detail::picks_match_shuffle<Count>()) {
+                detail::draws_unroll<Count>) {
     if (!std::is_constant_evaluated()) shuffled = detail::shuffle_side_by_side(rngs, order);
   }
   if (!shuffled) {
