@@ -28,8 +28,7 @@ namespace {
 using ctnn_bench::fann_link;
 using ctnn_bench::fann_xor;
 
-using xor_net = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>,
-                              ctnn::dense<1, ctnn::logistic, ctnn::from<0, 1>>>;
+using ctnn::homework::xor_net;
 
 /// The homework's run: learning rate 0.05, 8000 epochs, ctnn::train's default seed.
 constexpr ctnn::training_options homework{.learning_rate = 0.05, .epochs = 8000, .seed = 1};

@@ -10,9 +10,8 @@
 
 namespace ctnn_bench {
 
-using or_net = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>>;
-using xor_net = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>,
-                              ctnn::dense<1, ctnn::logistic, ctnn::from<0, 1>>>;
+using or_net = ctnn::homework::or_neuron;
+using ctnn::homework::xor_net;
 
 /// The order in which every benchmark visits the four patterns: epochs of a shuffled order, drawn
 /// once, so that each implementation sees the same sequence and none can learn a fixed one.

@@ -16,8 +16,7 @@
 
 namespace {
 
-using xor_net = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>,
-                              ctnn::dense<1, ctnn::logistic, ctnn::from<0, 1>>>;
+using ctnn::homework::xor_net;
 constexpr std::size_t epochs = 1000;
 
 /// One network at a time, as ctnn::train runs it: N runs one after the other.

@@ -7,6 +7,7 @@
 #include <ctnn/dual.hpp>
 #include <ctnn/forward.hpp>
 #include <ctnn/gradient.hpp>
+#include <ctnn/homework.hpp>
 #include <ctnn/initialize.hpp>
 #include <ctnn/io.hpp>
 #include <ctnn/lanes.hpp>

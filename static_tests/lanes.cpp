@@ -5,13 +5,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <ctnn/dataset.hpp>
+#include <ctnn/homework.hpp>
 #include <ctnn/train.hpp>
 #include <ctnn/train_lanes.hpp>
 
 namespace {
 
-using xor_net = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>,
-                              ctnn::dense<1, ctnn::logistic, ctnn::from<0, 1>>>;
+using ctnn::homework::xor_net;
 constexpr std::size_t epochs = 60;
 
 /// Whether every lane of a side-by-side XOR run equals its network trained alone.

@@ -1,6 +1,7 @@
 // Static tests of ctnn::network: which topologies are accepted, and their shapes.
 // SPDX-License-Identifier: BSL-1.0
 #include <boost/hana/equal.hpp>
+#include <ctnn/homework.hpp>
 #include <ctnn/network.hpp>
 #include <type_traits>
 
@@ -21,8 +22,8 @@ concept makes_network = requires {
 };
 
 // The seed's networks.
-using or_neuron = ctnn::network<input<2>, dense<1, logistic>>;
-using xor_net = ctnn::network<input<2>, dense<1, logistic>, dense<1, logistic, from<0, 1>>>;
+using ctnn::homework::or_neuron;
+using ctnn::homework::xor_net;
 
 static_assert(or_neuron::parameter_count == 3);  // w_0, w_1, b
 static_assert(or_neuron::input_width == 2 && or_neuron::output_width == 1);

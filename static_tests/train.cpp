@@ -2,13 +2,15 @@
 // SPDX-License-Identifier: BSL-1.0
 #include <ctnn/train.hpp>
 
+// The header under test comes first, in a block of its own, so that it must compile alone.
 #include <array>
 #include <cstddef>
 #include <ctnn/dataset.hpp>
+#include <ctnn/homework.hpp>
 
 namespace {
 
-using or_neuron = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>>;
+using ctnn::homework::or_neuron;
 constexpr std::size_t epochs = 200;
 
 /// The epoch errors of a short OR run, recorded by an observer into a fixed array.

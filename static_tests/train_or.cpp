@@ -4,6 +4,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include <ctnn/dataset.hpp>
 #include <ctnn/forward.hpp>
+#include <ctnn/homework.hpp>
 #include <ctnn/train.hpp>
 
 namespace {
@@ -25,12 +26,12 @@ constexpr bool within(const ctnn::parameters<Net, T>& params, const Data& data, 
 }
 
 // Problem 1: logistic unit.
-using or_neuron = ctnn::network<input<2>, dense<1, ctnn::logistic>>;
+using ctnn::homework::or_neuron;
 static_assert(within(ctnn::train<or_neuron>(ctnn::or_patterns<double>, seed_settings),
                      ctnn::or_patterns<double>, 0.1));
 
 // Problem 3: tanh unit.
-using or_tanh_neuron = ctnn::network<input<2>, dense<1, ctnn::hyperbolic_tangent>>;
+using ctnn::homework::or_tanh_neuron;
 static_assert(within(ctnn::train<or_tanh_neuron>(ctnn::or_patterns<double>, seed_settings),
                      ctnn::or_patterns<double>, 0.1));
 

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <ctnn/dataset.hpp>
+#include <ctnn/homework.hpp>
 #include <ctnn/train.hpp>
 
 #include "catch.hpp"
@@ -15,8 +16,8 @@ using ctnn::from;
 using ctnn::input;
 using ctnn::logistic;
 
-using or_neuron = ctnn::network<input<2>, dense<1, logistic>>;
-using xor_net = ctnn::network<input<2>, dense<1, logistic>, dense<1, logistic, from<0, 1>>>;
+using ctnn::homework::or_neuron;
+using ctnn::homework::xor_net;
 
 template <class Net, class T>
 bool bitwise_equal(const ctnn::parameters<Net, T>& a, const ctnn::parameters<Net, T>& b) {

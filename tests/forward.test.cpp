@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 #include <ctnn/forward.hpp>
+#include <ctnn/homework.hpp>
 #include <ctnn/initialize.hpp>
 #include <ctnn/io.hpp>
 #include <ctnn/topology_name.hpp>
@@ -16,8 +17,7 @@ using ctnn::dense;
 using ctnn::from;
 using ctnn::input;
 
-using xor_net =
-    ctnn::network<input<2>, dense<1, ctnn::logistic>, dense<1, ctnn::logistic, from<0, 1>>>;
+using ctnn::homework::xor_net;
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <ctnn/dataset.hpp>
 #include <ctnn/gradient.hpp>
+#include <ctnn/homework.hpp>
 #include <ctnn/initialize.hpp>
 #include <ctnn/reference_gradient.hpp>
 
@@ -17,9 +18,9 @@ using ctnn::hyperbolic_tangent;
 using ctnn::input;
 using ctnn::logistic;
 
-using or_neuron = ctnn::network<input<2>, dense<1, logistic>>;
-using or_tanh_neuron = ctnn::network<input<2>, dense<1, hyperbolic_tangent>>;
-using xor_net = ctnn::network<input<2>, dense<1, logistic>, dense<1, logistic, from<0, 1>>>;
+using ctnn::homework::or_neuron;
+using ctnn::homework::or_tanh_neuron;
+using ctnn::homework::xor_net;
 using deep_skips =
     ctnn::network<input<2>, dense<4, hyperbolic_tangent>, dense<4, hyperbolic_tangent, from<1, 0>>,
                   dense<1, logistic, from<2, 1, 0>>>;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <ctnn/dataset.hpp>
+#include <ctnn/homework.hpp>
 #include <ctnn/train.hpp>
 #include <ctnn/train_lanes.hpp>
 #include <limits>
@@ -22,9 +23,9 @@ using ctnn::hyperbolic_tangent;
 using ctnn::input;
 using ctnn::logistic;
 
-using or_neuron = ctnn::network<input<2>, dense<1, logistic>>;
-using or_tanh_neuron = ctnn::network<input<2>, dense<1, hyperbolic_tangent>>;
-using xor_net = ctnn::network<input<2>, dense<1, logistic>, dense<1, logistic, from<0, 1>>>;
+using ctnn::homework::or_neuron;
+using ctnn::homework::or_tanh_neuron;
+using ctnn::homework::xor_net;
 // Hidden layer 1 read by two later layers: its error is first stored, then added to.
 using wide_net = ctnn::network<input<2>, dense<3, logistic>, dense<2, hyperbolic_tangent>,
                                dense<1, logistic, from<1, 2>>>;

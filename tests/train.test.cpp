@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <ctnn/dataset.hpp>
 #include <ctnn/forward.hpp>
+#include <ctnn/homework.hpp>
 #include <ctnn/train.hpp>
 #include <span>
 #include <vector>
@@ -19,8 +20,8 @@ using ctnn::hyperbolic_tangent;
 using ctnn::input;
 using ctnn::logistic;
 
-using or_neuron = ctnn::network<input<2>, dense<1, logistic>>;
-using xor_net = ctnn::network<input<2>, dense<1, logistic>, dense<1, logistic, from<0, 1>>>;
+using ctnn::homework::or_neuron;
+using ctnn::homework::xor_net;
 using deep_tanh = ctnn::network<input<2>, dense<4, hyperbolic_tangent>,
                                 dense<4, hyperbolic_tangent>, dense<1, hyperbolic_tangent>>;
 

@@ -7,19 +7,16 @@
 #include <cstddef>
 #include <ctnn/activation.hpp>
 #include <ctnn/dataset.hpp>
+#include <ctnn/homework.hpp>
 #include <ctnn/network.hpp>
 #include <string_view>
 
 namespace ctnn_train {
 
-/// The homework's OR neuron with a logistic unit (Problems 1 and 2).
-using or_neuron = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>>;
-/// The same neuron with a tanh unit (Problem 3).
-using or_tanh_neuron = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::hyperbolic_tangent>>;
-/// The homework's XOR net (Problem 4): a hidden unit h over [x0, x1], and an output unit over
-/// [x0, x1, h]; both logistic.
-using xor_net = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>,
-                              ctnn::dense<1, ctnn::logistic, ctnn::from<0, 1>>>;
+// The homework's networks: the OR neuron (logistic, then tanh) and the XOR net.
+using ctnn::homework::or_neuron;
+using ctnn::homework::or_tanh_neuron;
+using ctnn::homework::xor_net;
 
 /// Which of the three tasks a run trains.
 enum class task_kind { logical_or, logical_or_tanh, logical_xor };
