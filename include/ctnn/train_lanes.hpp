@@ -86,7 +86,7 @@ template <std::uint32_t Bound, class V>
 /// permutation, given the draws it makes.
 template <std::size_t Count, class Pick>
 constexpr void apply_picks(std::size_t (&order)[Count], const Pick* picks, std::size_t stride) {
-  for (std::size_t n = 0; n < Count; ++n) order[n] = n;
+  iota(order, std::make_index_sequence<Count>{});
   for (std::size_t k = 0; k + 1 < Count; ++k) {
     const std::size_t last = order[Count - 1 - k], picked = picks[k * stride];
     order[Count - 1 - k] = order[picked];
@@ -132,6 +132,18 @@ template <std::size_t W, std::size_t Count, class Pick>
   for (std::size_t i = 0; i < W; ++i) words[i].state = state[i];
 }
 
+/// Whether no lane's draw was rejected; if so, the generators take their stepped words.
+template <std::size_t W, std::size_t N>
+[[gnu::always_inline]] inline bool keep_accepted_draws(vector_of<std::uint64_t, W> rejected,
+                                                       const pcg32::words (&words)[N],
+                                                       std::array<pcg32, N>& rngs) {
+  std::uint64_t any_rejected = 0;
+  for (std::size_t i = 0; i < W; ++i) any_rejected |= rejected[i];
+  if (any_rejected != 0) return false;
+  for (std::size_t i = 0; i < N; ++i) rngs[i] = pcg32(words[i]);
+  return true;
+}
+
 /// Every lane's shuffle of Count values, drawn from rngs as shuffle draws: the generators step in
 /// vectors of a register's worth of lanes. Returns false, changing nothing, if a draw of some
 /// lane would be rejected (bounded's retry, 2^-32 per draw at most): the caller then shuffles
@@ -150,10 +162,7 @@ template <std::size_t N, std::size_t Count>
       __builtin_memcpy(&picks[k][c], &pick, sizeof pick);
     });
   });
-  std::uint64_t any_rejected = 0;
-  for (std::size_t i = 0; i < W; ++i) any_rejected |= rejected[i];
-  if (any_rejected != 0) return false;
-  for (std::size_t i = 0; i < N; ++i) rngs[i] = pcg32(words[i]);
+  if (!keep_accepted_draws<W>(rejected, words, rngs)) return false;
   for (std::size_t i = 0; i < N; ++i) apply_picks(order[i], &picks[0][i], N);
   return true;
 }
@@ -230,11 +239,7 @@ template <class T, std::size_t N, std::size_t Inputs, std::size_t Outputs, std::
         permute_into(targets[o], order[n], y[n][o].lane + c);
     }
   });
-  std::uint64_t any_rejected = 0;
-  for (std::size_t i = 0; i < 4; ++i) any_rejected |= rejected[i];
-  if (any_rejected != 0) return false;
-  for (std::size_t i = 0; i < N; ++i) rngs[i] = pcg32(words[i]);
-  return true;
+  return keep_accepted_draws<4>(rejected, words, rngs);
 #else
   (void)rngs, (void)data, (void)x, (void)y;
   return false;
