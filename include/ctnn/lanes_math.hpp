@@ -86,50 +86,45 @@ template <std::size_t N>
 }
 
 /// Whether every lane of mask is set: one movemask where the target has it.
-template <std::size_t W>
-[[gnu::always_inline]] inline bool all_set(vector_of<std::int64_t, W> mask) {
+template <class Mask>
+[[gnu::always_inline]] inline bool all_set(Mask mask) {
+  constexpr std::size_t W = sizeof(Mask) / sizeof(mask[0]);
+  if constexpr (sizeof(mask[0]) == 8) {
 #if defined(__AVX__)
-  if constexpr (W == 4) return _mm256_movemask_pd((__m256d)mask) == 15;
+    if constexpr (W == 4) return _mm256_movemask_pd((__m256d)mask) == 15;
 #endif
 #if defined(__SSE2__)
-  if constexpr (W == 2) return _mm_movemask_pd((__m128d)mask) == 3;
+    if constexpr (W == 2) return _mm_movemask_pd((__m128d)mask) == 3;
 #endif
-  std::int64_t all = -1;
-  for (std::size_t i = 0; i < W; ++i) all &= mask[i];
-  return all == -1;
+  } else {
+#if defined(__AVX__)
+    if constexpr (W == 8) return _mm256_movemask_ps((__m256)mask) == 255;
+#endif
+#if defined(__SSE2__)
+    if constexpr (W == 4) return _mm_movemask_ps((__m128)mask) == 15;
+#endif
+  }
+  bool all = true;
+  for (std::size_t i = 0; i < W; ++i) all = all && mask[i] == -1;
+  return all;
 }
 
 /// ctnn::sigmoid's double formula in W lanes of one register: e = e^|x| and s = q or 1 - q with
 /// q = 1 / (1 + e) (e^-x for x < 0, e^x otherwise, as sigmoid computes them). Lanes beyond the
-/// kernel's range, or NaN, get 0 as the kernel's argument, so as not to overflow, and clear
-/// their bit in inside.
+/// kernel's range, or NaN, clear their bit in inside: the caller discards what the kernel made
+/// of them (IEEE arithmetic on them, which neither traps nor reads outside the tables).
 template <std::size_t W>
 [[gnu::always_inline]] inline vector_of<double, W> sigmoid_double_chunk(
     vector_of<double, W> x, vector_of<std::int64_t, W>& inside) {
   using bits_vector = vector_of<std::uint64_t, W>;
   using mask_vector = vector_of<std::int64_t, W>;
   const mask_vector negative = (mask_vector)(x < 0.0);
-  // -x where negative, by its sign bit: two operations rather than a negation and a select.
-  vector_of<double, W> argument =
-      (vector_of<double, W>)((bits_vector)x ^ ((bits_vector)negative & (std::uint64_t{1} << 63)));
-  const mask_vector in_range = (mask_vector)(argument < 708.0);
-  argument = (vector_of<double, W>)((mask_vector)argument & in_range);
-  inside &= in_range;
+  // |x| by its sign bit, one operation: -x where negative, x elsewhere.
+  const vector_of<double, W> argument =
+      (vector_of<double, W>)((bits_vector)x & ~(std::uint64_t{1} << 63));
+  inside &= (mask_vector)(argument < 708.0);
   const vector_of<double, W> q = 1.0 / (1.0 + exp_kernel_lanes<W>(argument));
   return select(negative, q, 1.0 - q);
-}
-
-/// float's 1 + e^-x in double, in W lanes of one register, for sigmoid's float formula
-/// 1 / float(1 + e^-x); lanes outside (-87, 708), or NaN, as sigmoid_double_chunk.
-template <std::size_t W>
-[[gnu::always_inline]] inline vector_of<double, W> one_plus_exp_for_float_chunk(
-    vector_of<double, W> x, vector_of<std::int64_t, W>& inside) {
-  using mask_vector = vector_of<std::int64_t, W>;
-  vector_of<double, W> argument = -x;
-  const mask_vector in_range = (mask_vector)((argument > -708.0) & (argument < 87.0));
-  argument = (vector_of<double, W>)((mask_vector)argument & in_range);
-  inside &= in_range;
-  return 1.0 + exp_kernel_for_float_lanes<W>(argument);
 }
 
 /// The two halves of a vector, joined.
@@ -150,18 +145,23 @@ template <class T, std::size_t N>
 template <class T, std::size_t N>
 [[gnu::always_inline]] inline void sigmoid_lanes(const T* x, T* s) {
   constexpr std::size_t D = chunk_lanes<double, N>;
-  vector_of<std::int64_t, D> inside = {};
-  inside = ~inside;
   if constexpr (std::same_as<T, float>) {
-    // F floats a register, their kernel in double D lanes at a time.
+    // F floats a register: the range in float, F lanes at once, and float's 1 + e^-x in double,
+    // D lanes at a time.
     constexpr std::size_t F = chunk_lanes<float, N>;
+    vector_of<std::int32_t, F> inside_float = {};
+    inside_float = ~inside_float;
     for_each_chunk<F, N>([&](std::size_t c) __attribute__((always_inline)) {
+      vector_of<float, F> xf;
+      __builtin_memcpy(&xf, x + c, sizeof xf);
+      inside_float &= (vector_of<std::int32_t, F>)((xf > -87.0f) & (xf < 708.0f));
+      const vector_of<float, F> minus_x = -xf;
       vector_of<double, D> part[F / D];
       for_each_chunk<D, F>([&](std::size_t h) __attribute__((always_inline)) {
-        vector_of<float, D> xf;
-        __builtin_memcpy(&xf, x + c + h, sizeof xf);
-        part[h / D] = one_plus_exp_for_float_chunk<D>(
-            __builtin_convertvector(xf, vector_of<double, D>), inside);
+        vector_of<float, D> half;
+        __builtin_memcpy(&half, (const float*)&minus_x + h, sizeof half);
+        part[h / D] = 1.0 + exp_kernel_for_float_lanes<D>(
+                                __builtin_convertvector(half, vector_of<double, D>));
       });
       vector_of<float, F> sf;
       if constexpr (F == D) {
@@ -172,15 +172,18 @@ template <class T, std::size_t N>
       }
       __builtin_memcpy(s + c, &sf, sizeof sf);
     });
+    if (!all_set(inside_float)) sigmoid_each<T, N>(x, s);
   } else {
+    vector_of<std::int64_t, D> inside = {};
+    inside = ~inside;
     for_each_chunk<D, N>([&](std::size_t c) __attribute__((always_inline)) {
       vector_of<double, D> xd;
       __builtin_memcpy(&xd, x + c, sizeof xd);
       const vector_of<double, D> sd = sigmoid_double_chunk<D>(xd, inside);
       __builtin_memcpy(s + c, &sd, sizeof sd);
     });
+    if (!all_set(inside)) sigmoid_each<T, N>(x, s);
   }
-  if (!all_set<D>(inside)) sigmoid_each<T, N>(x, s);
 }
 
 /// sigmoid_lanes out of line: for runs of more than 8 registers of doubles, which GCC, inlining
