@@ -16,9 +16,8 @@
 
 namespace {
 
-using or_neuron = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>>;
-using xor_net = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>,
-                              ctnn::dense<1, ctnn::logistic, ctnn::from<0, 1>>>;
+using ctnn::homework::or_neuron;
+using ctnn::homework::xor_net;
 using deep_net = ctnn::network<ctnn::input<3>, ctnn::dense<4, ctnn::hyperbolic_tangent>,
                                ctnn::dense<2, ctnn::relu, ctnn::from<1, 0>>,
                                ctnn::dense<2, ctnn::logistic, ctnn::from<2, 0, 1>>>;

@@ -5,13 +5,13 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <ctnn/homework.hpp>
 #include <ctnn/initialize.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/topology_name.hpp>
 #include <fstream>
 #include <limits>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 
 #include "catch.hpp"
@@ -20,21 +20,14 @@
 
 namespace {
 
+using ctnn::homework::or_neuron;
+using ctnn::homework::or_tanh_neuron;
+using ctnn::homework::xor_net;
+using ctnn_train_test::read_text;
 using ctnn_train_test::scratch_directory;
-using or_neuron = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>>;
-using or_tanh_neuron = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::hyperbolic_tangent>>;
-using xor_net = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>,
-                              ctnn::dense<1, ctnn::logistic, ctnn::from<0, 1>>>;
 using wide_net = ctnn::network<ctnn::input<3>, ctnn::dense<4, ctnn::hyperbolic_tangent>,
                                ctnn::dense<2, ctnn::linear, ctnn::from<1, 0>>,
                                ctnn::dense<2, ctnn::logistic, ctnn::from<2, 0, 1>>>;
-
-std::string read(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 void write(const std::filesystem::path& file, const std::string& text) {
   std::ofstream(file, std::ios::binary) << text;
@@ -95,7 +88,7 @@ TEST_CASE("a model file names its format, task, topology and scalar type", "[mod
   const auto file = directory.path / "xor.json";
   const auto params = ctnn::initialize<xor_net, float>(3);
   ctnn_train::save_model(file, "xor", params);
-  const auto model = nlohmann::json::parse(read(file));
+  const auto model = nlohmann::json::parse(read_text(file));
   CHECK(model["format"] == "ctnn-model");
   CHECK(model["version"] == 1);
   CHECK(model["task"] == "xor");
@@ -326,7 +319,7 @@ TEST_CASE("an exported header defines the parameters as constexpr hex literals",
   scratch_directory directory("header");
   ctnn::parameters<xor_net, double> params{{-1.5, 2.25, 0.5, 3.0, -4.0, 0.125, 1.0}};
   ctnn_train::export_header(directory.path / "xor.hpp", "xor", params);
-  const std::string header = read(directory.path / "xor.hpp");
+  const std::string header = read_text(directory.path / "xor.hpp");
   CHECK(header.find("#include <ctnn.hpp>") != std::string::npos);
   CHECK(header.find("namespace ctnn_trained {") != std::string::npos);
   CHECK(header.find("using xor_network = " + ctnn::topology_name<xor_net>() + ";") !=
@@ -338,7 +331,7 @@ TEST_CASE("an exported header defines the parameters as constexpr hex literals",
 
   const auto tanh_params = ctnn::initialize<or_tanh_neuron, float>(1);
   ctnn_train::export_header(directory.path / "or-tanh.hpp", "or-tanh", tanh_params);
-  const std::string tanh_header = read(directory.path / "or-tanh.hpp");
+  const std::string tanh_header = read_text(directory.path / "or-tanh.hpp");
   CHECK(tanh_header.find("ctnn::parameters<or_tanh_network, float> or_tanh_parameters{{") !=
         std::string::npos);
   CHECK(tanh_header.find(ctnn_train::hex_float(tanh_params.values[2]) + "f,  // bias of y") !=

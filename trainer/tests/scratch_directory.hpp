@@ -1,4 +1,5 @@
-// Defines `scratch_directory`: an empty directory for one test, removed afterwards.
+// Defines `scratch_directory`: an empty directory for one test, removed afterwards, and
+// `read_text`, which reads back what a test wrote there.
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
@@ -6,6 +7,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -41,5 +44,13 @@ struct scratch_directory {
     return names;
   }
 };
+
+/// The whole of a file, byte for byte (no newline translation).
+inline std::string read_text(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 }  // namespace ctnn_train_test

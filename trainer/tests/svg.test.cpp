@@ -4,9 +4,9 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <ctnn/homework.hpp>
 #include <ctnn/initialize.hpp>
 #include <ctnn/network.hpp>
-#include <fstream>
 #include <limits>
 #include <sstream>
 #include <string>
@@ -18,20 +18,13 @@
 
 namespace {
 
+using ctnn::homework::or_neuron;
+using ctnn::homework::xor_net;
+using ctnn_train_test::read_text;
 using ctnn_train_test::scratch_directory;
-using or_neuron = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>>;
-using xor_net = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>,
-                              ctnn::dense<1, ctnn::logistic, ctnn::from<0, 1>>>;
 using deep_net = ctnn::network<ctnn::input<3>, ctnn::dense<4, ctnn::hyperbolic_tangent>,
                                ctnn::dense<2, ctnn::relu, ctnn::from<1, 0>>,
                                ctnn::dense<2, ctnn::logistic, ctnn::from<2, 0, 1>>>;
-
-std::string read(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::size_t count(const std::string& text, const std::string& part) {
   std::size_t found = 0;
@@ -59,7 +52,7 @@ TEST_CASE("a learning curve has a title, labelled axes with ticks, and its curve
   }
   ctnn_train::write_learning_curve(directory.path / "curve.svg", directory.path / "curve.csv",
                                    errors, "stochastic gradient descent (XOR)");
-  const std::string svg = read(directory.path / "curve.svg");
+  const std::string svg = read_text(directory.path / "curve.svg");
   CHECK(svg.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "));
   CHECK(svg.ends_with("</svg>\n"));
   CHECK(count(svg, ">stochastic gradient descent (XOR)</text>") == 1);
@@ -79,7 +72,7 @@ TEST_CASE("a learning curve has a title, labelled axes with ticks, and its curve
     CHECK(points <= 2002);
   }
   SECTION("the CSV holds every epoch's error exactly") {
-    std::istringstream csv(read(directory.path / "curve.csv"));
+    std::istringstream csv(read_text(directory.path / "curve.csv"));
     std::string line;
     std::getline(csv, line);
     CHECK(line == "epoch,error");
@@ -102,26 +95,26 @@ TEST_CASE("a short learning curve draws every epoch, leaving gaps where it diver
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const std::vector<double> errors = {3, 2, nan, 1.5, 1, std::numeric_limits<double>::infinity()};
   ctnn_train::write_learning_curve(directory.path / "c.svg", directory.path / "c.csv", errors, "t");
-  const std::string data = curve(read(directory.path / "c.svg"));
+  const std::string data = curve(read_text(directory.path / "c.svg"));
   CHECK(count(data, "M") == 2);
   CHECK(count(data, "L") == 2);
-  CHECK(read(directory.path / "c.csv") == "epoch,error\n0,3\n1,2\n2,nan\n3,1.5\n4,1\n5,inf\n");
+  CHECK(read_text(directory.path / "c.csv") == "epoch,error\n0,3\n1,2\n2,nan\n3,1.5\n4,1\n5,inf\n");
 }
 
 TEST_CASE("an empty learning curve still has its axes", "[svg]") {
   scratch_directory directory("empty_curve");
   ctnn_train::write_learning_curve(directory.path / "c.svg", directory.path / "c.csv", {}, "t");
-  const std::string svg = read(directory.path / "c.svg");
+  const std::string svg = read_text(directory.path / "c.svg");
   CHECK(count(svg, "class=\"frame\"") == 1);
   CHECK(curve(svg).empty());
-  CHECK(read(directory.path / "c.csv") == "epoch,error\n");
+  CHECK(read_text(directory.path / "c.csv") == "epoch,error\n");
 }
 
 TEST_CASE("text in pictures is escaped as XML", "[svg]") {
   scratch_directory directory("escape");
   ctnn_train::write_solved_fraction(directory.path / "f.svg", directory.path / "f.csv",
                                     std::vector<double>{0, 0.5, 1}, "a < b & \"c\" > 'd'\x01");
-  const std::string svg = read(directory.path / "f.svg");
+  const std::string svg = read_text(directory.path / "f.svg");
   CHECK(count(svg, ">a &lt; b &amp; &quot;c&quot; &gt; &apos;d&apos;</text>") == 1);
   CHECK(count(svg, "a < b") == 0);
   CHECK(count(svg, "\x01") == 0);
@@ -131,20 +124,21 @@ TEST_CASE("the fraction solved is plotted from 0 to 1 by epoch, with its CSV", "
   scratch_directory directory("fraction");
   ctnn_train::write_solved_fraction(directory.path / "f.svg", directory.path / "f.csv",
                                     std::vector<double>{0, 0.25, 0.75, 0.915}, "XOR sweep");
-  const std::string svg = read(directory.path / "f.svg");
+  const std::string svg = read_text(directory.path / "f.svg");
   CHECK(count(svg, ">fraction of runs solved</text>") == 1);
   CHECK(count(svg, ">epoch</text>") == 1);
   CHECK(count(svg, ">XOR sweep</text>") == 1);
   CHECK(count(svg, ">0.2</text>") >= 1);
   CHECK(count(svg, ">0.8</text>") >= 1);
-  CHECK(read(directory.path / "f.csv") == "epoch,fraction_solved\n0,0\n1,0.25\n2,0.75\n3,0.915\n");
+  CHECK(read_text(directory.path / "f.csv") ==
+        "epoch,fraction_solved\n0,0\n1,0.25\n2,0.75\n3,0.915\n");
 }
 
 TEST_CASE("the XOR diagram draws 4 units and its 5 weights, named and signed", "[svg]") {
   scratch_directory directory("xor_diagram");
   const ctnn::parameters<xor_net, double> params{{-6.42, 6.05, -3.44, 4.27, -4.26, 9.56, -2.33}};
   ctnn_train::write_network_diagram(directory.path / "xor.svg", params, xor_names, "XOR <trained>");
-  const std::string svg = read(directory.path / "xor.svg");
+  const std::string svg = read_text(directory.path / "xor.svg");
   CHECK(count(svg, "<circle class=\"unit\"") == 4);
   // 7 parameters: 5 weights, each a connection, and 2 biases, each written under its unit.
   CHECK(count(svg, "<path class=\"connection\"") == 5);
@@ -201,7 +195,7 @@ TEST_CASE("other diagrams have a circle per unit and a path per weight", "[svg]"
   const std::array<std::string_view, 3> or_names = {"w_0", "w_1", "b"};
   ctnn_train::write_network_diagram(directory.path / "or.svg",
                                     ctnn::initialize<or_neuron, float>(1), or_names, "OR");
-  const std::string or_svg = read(directory.path / "or.svg");
+  const std::string or_svg = read_text(directory.path / "or.svg");
   CHECK(count(or_svg, "<circle class=\"unit\"") == 3);
   CHECK(count(or_svg, "<path class=\"connection\"") == 2);
   CHECK(count(or_svg, "<title>x_1 \u2192 \u0177: w_1 = ") == 1);
@@ -209,7 +203,7 @@ TEST_CASE("other diagrams have a circle per unit and a path per weight", "[svg]"
   ctnn_train::write_network_diagram(directory.path / "deep.svg",
                                     ctnn::initialize<deep_net, double>(1),
                                     std::span<const std::string>{}, "deep");
-  const std::string deep_svg = read(directory.path / "deep.svg");
+  const std::string deep_svg = read_text(directory.path / "deep.svg");
   CHECK(count(deep_svg, "<circle class=\"unit\"") == 3 + 4 + 2 + 2);
   CHECK(count(deep_svg, "<path class=\"connection\"") == 44);
 }
