@@ -28,14 +28,11 @@ inline constexpr std::array<std::string_view, 3> task_names = {"or", "or-tanh", 
 template <task_kind Kind>
 struct task;
 
-template <>
-struct task<task_kind::logical_or> {
-  using network = or_neuron;
-  static constexpr std::string_view name = "or";
-  static constexpr std::string_view description = "logical OR, one logistic neuron";
-  /// The title of the homework's matplotlib plot for this problem.
-  static constexpr std::string_view plot_title =
-      "stochastic gradient descent (logistic activation)";
+/// What the two OR tasks share: the seed trains its OR neuron, logistic or tanh, on the same
+/// patterns with the same settings.
+template <class Network>
+struct or_task {
+  using network = Network;
   static constexpr std::size_t default_epochs = 5000;
   static constexpr double default_learning_rate = 0.05;
   /// The seed's `w` is the vector [w_0, w_1].
@@ -47,18 +44,19 @@ struct task<task_kind::logical_or> {
 };
 
 template <>
-struct task<task_kind::logical_or_tanh> {
-  using network = or_tanh_neuron;
+struct task<task_kind::logical_or> : or_task<or_neuron> {
+  static constexpr std::string_view name = "or";
+  static constexpr std::string_view description = "logical OR, one logistic neuron";
+  /// The title of the homework's matplotlib plot for this problem.
+  static constexpr std::string_view plot_title =
+      "stochastic gradient descent (logistic activation)";
+};
+
+template <>
+struct task<task_kind::logical_or_tanh> : or_task<or_tanh_neuron> {
   static constexpr std::string_view name = "or-tanh";
   static constexpr std::string_view description = "logical OR, one tanh neuron";
   static constexpr std::string_view plot_title = "stochastic gradient descent (tanh activation)";
-  static constexpr std::size_t default_epochs = 5000;
-  static constexpr double default_learning_rate = 0.05;
-  static constexpr std::array<std::string_view, 3> parameter_names = {"w_0", "w_1", "b"};
-  template <class T>
-  static constexpr const auto& data() {
-    return ctnn::or_patterns<T>;
-  }
 };
 
 template <>
