@@ -5,42 +5,20 @@
 #       [-D config=...] [-D boost_dir=...] -P run.cmake
 cmake_minimum_required(VERSION 3.21)
 
-foreach(var IN ITEMS ctnn_binary_dir work_dir generator cxx_compiler)
-  if(NOT DEFINED ${var})
-    message(FATAL_ERROR "run.cmake needs -D ${var}=...")
-  endif()
-endforeach()
+set(consumer_label consumer)
+include(${CMAKE_CURRENT_LIST_DIR}/../../cmake/consumer_steps.cmake)
+require_script_variables(ctnn_binary_dir work_dir generator cxx_compiler)
 set(prefix ${work_dir}/prefix)
 set(build ${work_dir}/build)
-if(NOT config)
-  set(config Debug)
-endif()
-
-# step(<what> <command...>): runs a command and stops the test if it fails.
-function(step what)
-  message(STATUS "consumer: ${what}")
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE result)
-  if(NOT result EQUAL 0)
-    message(FATAL_ERROR "consumer: ${what} failed (${result})")
-  endif()
-endfunction()
 
 # Start clean, so a header removed from ctnn cannot linger in the prefix.
 file(REMOVE_RECURSE ${work_dir})
 
-step("install ctnn to ${prefix}"
-     ${CMAKE_COMMAND} --install ${ctnn_binary_dir} --prefix ${prefix} --config ${config})
+consumer_step("install ctnn to ${prefix}"
+              ${CMAKE_COMMAND} --install ${ctnn_binary_dir} --prefix ${prefix} --config ${config})
 
-set(configure_args -S ${CMAKE_CURRENT_LIST_DIR} -B ${build} -G ${generator}
-                   -DCMAKE_BUILD_TYPE=${config} -DCMAKE_CXX_COMPILER=${cxx_compiler}
-                   -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_FIND_PACKAGE_NO_PACKAGE_REGISTRY=ON)
-if(make_program)
-  list(APPEND configure_args -DCMAKE_MAKE_PROGRAM=${make_program})
-endif()
-if(boost_dir)
-  list(APPEND configure_args -DBoost_DIR=${boost_dir})
-endif()
-step("configure" ${CMAKE_COMMAND} ${configure_args})
+configure_consumer(${CMAKE_CURRENT_LIST_DIR} ${build} -DCMAKE_PREFIX_PATH=${prefix}
+                   -DCMAKE_FIND_PACKAGE_NO_PACKAGE_REGISTRY=ON)
 
 # The package must come from the prefix, not from some other ctnn on the system.
 file(STRINGS ${build}/CMakeCache.txt ctnn_dir REGEX "^ctnn_DIR:")
@@ -52,7 +30,4 @@ if(NOT at EQUAL 0)
   message(FATAL_ERROR "consumer: found ctnn in '${ctnn_dir}', not under ${prefix}")
 endif()
 
-step("build" ${CMAKE_COMMAND} --build ${build} --config ${config})
-
-find_program(consumer consumer PATHS ${build} ${build}/${config} NO_DEFAULT_PATH REQUIRED)
-step("run ${consumer}" ${consumer})
+build_and_run_consumer(${build} "build")
