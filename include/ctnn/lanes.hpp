@@ -51,9 +51,9 @@ requires(N > 0) struct lanes {
   using value_type = T;
   static constexpr std::size_t size = N;
 
-  /// The lanes' values, aligned as a vector register of that many bytes would be (up to 64).
-  alignas(std::has_single_bit(sizeof(T) * N) && sizeof(T) * N <= 64 ? sizeof(T) * N
-                                                                    : alignof(T)) T lane[N];
+  /// The lanes' values, aligned as a vector of their size would be, up to a cache line: no
+  /// register's worth of lanes then straddles two cache lines.
+  alignas(std::bit_floor(sizeof(T) * N) < 64 ? std::bit_floor(sizeof(T) * N) : 64) T lane[N];
 
   /// Lanes left uninitialised, as a scalar would be: value initialisation, lanes<T, N>{}, sets 0.
   lanes() = default;
