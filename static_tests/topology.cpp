@@ -3,6 +3,8 @@
 #include <boost/hana/equal.hpp>
 #include <ctnn/homework.hpp>
 #include <ctnn/network.hpp>
+#include <ctnn/parameters.hpp>
+#include <span>
 #include <type_traits>
 
 namespace {
@@ -42,6 +44,22 @@ static_assert(hana::equal(xor_net::widths,
 static_assert(hana::equal(xor_net::fan_ins,
                           hana::make_tuple(hana::size_c<0>, hana::size_c<2>, hana::size_c<3>)));
 static_assert(std::is_same_v<xor_net::activation<2>, logistic>);
+
+// Layer views over the values, in the order above: values[i] = i, so each view's entries are their
+// offsets. The const views read the same places; the mutable ones write them.
+constexpr ctnn::parameters<xor_net, int> counted = {{0, 1, 2, 3, 4, 5, 6}};
+static_assert(counted.weights<1>().size() == 2 && counted.weights<1>()[1] == 1);
+static_assert(counted.biases<1>().size() == 1 && counted.biases<1>()[0] == 2);
+static_assert(counted.weights<2>().size() == 3 && counted.weights<2>()[0] == 3 &&
+              counted.weights<2>()[2] == 5);
+static_assert(counted.biases<2>()[0] == 6);
+static_assert(std::is_same_v<decltype(counted.weights<2>()), std::span<const int, 3>>);
+static_assert([] {
+  ctnn::parameters<xor_net, int> p = counted;
+  p.weights<2>()[2] = 50;  // w_2
+  p.biases<1>()[0] = 20;   // b_0
+  return p.values[5] == 50 && p.values[2] == 20 && p.weight<2>(0, 2) == 50;
+}());
 
 // Sources are concatenated in the order `from` names them.
 using reversed = ctnn::network<input<2>, dense<3, relu>, dense<1, linear, from<1, 0>>>;

@@ -54,6 +54,17 @@ struct parameters {
     return std::span<T, Net::template width<L>>(values + Net::template bias_offset<L>,
                                                 Net::template width<L>);
   }
+  /// The same views, read-only, of const parameters.
+  template <std::size_t L>
+  constexpr std::span<const T, Net::template width<L> * Net::template fan_in<L>> weights() const {
+    return std::span<const T, Net::template width<L> * Net::template fan_in<L>>(
+        values + Net::template weight_offset<L>, Net::template width<L> * Net::template fan_in<L>);
+  }
+  template <std::size_t L>
+  constexpr std::span<const T, Net::template width<L>> biases() const {
+    return std::span<const T, Net::template width<L>>(values + Net::template bias_offset<L>,
+                                                      Net::template width<L>);
+  }
 
   static constexpr std::size_t size() { return Net::parameter_count; }
 
