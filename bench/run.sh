@@ -19,12 +19,14 @@ build=build/benchmarks-${cxx%++}
 # RelWithDebInfo is -O2, the optimisation the reference loop is compiled with.
 cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCTNN_BUILD_TESTS=OFF -DCTNN_BUILD_EXAMPLES=OFF -DCTNN_AVX2="$avx2" >/dev/null
-cmake --build "$build" --target bench_step bench_step_count bench_fann bench_sweep ctnn-train
+cmake --build "$build" --target bench_step bench_step_count bench_math bench_fann bench_sweep ctnn-train
 
 echo; echo "== $cxx: one network's SGD step, ctnn against the hand-written loop"
 "$build/bench/bench_step"
 echo; echo "== $cxx: instructions per step (callgrind)"
 bench/instructions.sh "$build/bench/bench_step_count"
+echo; echo "== $cxx: exp and sigmoid against glibc's, on a dependency chain"
+"$build/bench/bench_math"
 echo; echo "== $cxx: FANN against ctnn"
 "$build/bench/bench_fann"
 echo; echo "== $cxx: networks side by side"
