@@ -85,27 +85,19 @@ template <std::size_t N>
           r * r * (0x1.ebfbdff82c58fp-19 + r * 0x1.c6b08d704a0c0p-29));
 }
 
-/// Whether every lane of mask is set: one movemask where the target has it.
+/// Whether every lane of mask, a comparison's result (each lane all ones or all zeros), is set:
+/// one movemask of the register's 32-bit sign bits where the target has it, whatever the lanes'
+/// width.
 template <class Mask>
 [[gnu::always_inline]] inline bool all_set(Mask mask) {
-  constexpr std::size_t W = sizeof(Mask) / sizeof(mask[0]);
-  if constexpr (sizeof(mask[0]) == 8) {
 #if defined(__AVX__)
-    if constexpr (W == 4) return _mm256_movemask_pd((__m256d)mask) == 15;
+  if constexpr (sizeof(Mask) == 32) return _mm256_movemask_ps((__m256)mask) == 0xff;
 #endif
 #if defined(__SSE2__)
-    if constexpr (W == 2) return _mm_movemask_pd((__m128d)mask) == 3;
+  if constexpr (sizeof(Mask) == 16) return _mm_movemask_ps((__m128)mask) == 0xf;
 #endif
-  } else {
-#if defined(__AVX__)
-    if constexpr (W == 8) return _mm256_movemask_ps((__m256)mask) == 255;
-#endif
-#if defined(__SSE2__)
-    if constexpr (W == 4) return _mm_movemask_ps((__m128)mask) == 15;
-#endif
-  }
   bool all = true;
-  for (std::size_t i = 0; i < W; ++i) all = all && mask[i] == -1;
+  for (std::size_t i = 0; i < sizeof(Mask) / sizeof(mask[0]); ++i) all = all && mask[i] == -1;
   return all;
 }
 
