@@ -216,24 +216,28 @@ requires detail::FitsInDouble<T>
 constexpr T exp(T x) {
   // float's whole range takes the short kernel, in double: within 2^-42 of e^x, so that float's
   // e^x is within 0.5 + 2^-18 ulp (glibc's expf: 0.502), correctly rounded but for a few inputs
-  // per million, with a shorter dependency chain than the full kernel. double's range but beyond
-  // (-708, 709) takes the full kernel, where 2^q or e^x may leave the normals: there the kernel
+  // per million, with a shorter dependency chain than the full kernel. double's range takes the
+  // full kernel; beyond (-708, 709), where 2^q or e^x may leave the normals, the kernel
   // computes e^x 2^-1 or e^x 2^1000 and one product scales it back, rounding a subnormal once.
   // Beyond the thresholds the answer comes without arithmetic, as GCC refuses to
   // constant-evaluate an overflow to infinity.
   if constexpr (std::same_as<T, float>) {
-    if (x >= detail::exp_min<T> && x <= detail::exp_max<T>)
-      return T(detail::exp_kernel_for_float(double(x)));
+    return x >= detail::exp_min<T> && x <= detail::exp_max<T>
+               ? T(detail::exp_kernel_for_float(double(x)))
+           : x > 0 ? detail::infinity<T>
+           : x < 0 ? T(0)
+                   : x;
   } else {
     if (x > -708.0 && x < 709.0) return T(detail::exp_kernel(double(x)));
-  }
-  return x > 0   ? (x <= detail::exp_max<T>
+    return x > 0 ? (x <= detail::exp_max<T>
                         ? T(detail::exp_kernel<detail::exponent_step(-1)>(double(x)) * 2.0)
                         : detail::infinity<T>)
-         : x < 0 ? (x >= detail::exp_min<T>
-                        ? T(detail::exp_kernel<detail::exponent_step(1000)>(double(x)) * 0x1p-1000)
-                        : T(0))
-                 : x;
+           : x < 0
+               ? (x >= detail::exp_min<T>
+                      ? T(detail::exp_kernel<detail::exponent_step(1000)>(double(x)) * 0x1p-1000)
+                      : T(0))
+               : x;
+  }
 }
 
 /// e^x - 1, accurate for x near 0 where e^x - 1 would cancel.
