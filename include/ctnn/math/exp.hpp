@@ -208,6 +208,18 @@ constexpr double exp_kernel_for_float(double x) {
           r * r * (0x1.ebfbdff82c58fp-19 + r * 0x1.c6b08d704a0c0p-29));
 }
 
+/// e^x for double x beyond (-708, 709), where 2^q or e^x may leave the normals: the kernel
+/// computes e^x 2^-1 or e^x 2^1000 and one product scales it back, rounding a subnormal once.
+/// Beyond the thresholds the answer comes without arithmetic, as GCC refuses to
+/// constant-evaluate an overflow to infinity. Cold, so that where exp or sigmoid is inlined this
+/// rare path stays a call: inlined, its two kernels made GCC's sigmoid<double> too large to inline
+/// into the training step.
+[[gnu::cold]] constexpr double exp_beyond_normals(double x) {
+  return x > 0 ? (x <= exp_max<double> ? exp_kernel<exponent_step(-1)>(x) * 2.0 : infinity<double>)
+         : x < 0 ? (x >= exp_min<double> ? exp_kernel<exponent_step(1000)>(x) * 0x1p-1000 : 0.0)
+                 : x;
+}
+
 }  // namespace detail
 
 /// e^x, overflowing to infinity and rounding through the subnormals down to 0.
@@ -217,10 +229,7 @@ constexpr T exp(T x) {
   // float's whole range takes the short kernel, in double: within 2^-42 of e^x, so that float's
   // e^x is within 0.5 + 2^-18 ulp (glibc's expf: 0.502), correctly rounded but for a few inputs
   // per million, with a shorter dependency chain than the full kernel. double's range takes the
-  // full kernel; beyond (-708, 709), where 2^q or e^x may leave the normals, the kernel
-  // computes e^x 2^-1 or e^x 2^1000 and one product scales it back, rounding a subnormal once.
-  // Beyond the thresholds the answer comes without arithmetic, as GCC refuses to
-  // constant-evaluate an overflow to infinity.
+  // full kernel within (-708, 709), detail::exp_beyond_normals outside.
   if constexpr (std::same_as<T, float>) {
     return x >= detail::exp_min<T> && x <= detail::exp_max<T>
                ? T(detail::exp_kernel_for_float(double(x)))
@@ -228,15 +237,8 @@ constexpr T exp(T x) {
            : x < 0 ? T(0)
                    : x;
   } else {
-    if (x > -708.0 && x < 709.0) return T(detail::exp_kernel(double(x)));
-    return x > 0 ? (x <= detail::exp_max<T>
-                        ? T(detail::exp_kernel<detail::exponent_step(-1)>(double(x)) * 2.0)
-                        : detail::infinity<T>)
-           : x < 0
-               ? (x >= detail::exp_min<T>
-                      ? T(detail::exp_kernel<detail::exponent_step(1000)>(double(x)) * 0x1p-1000)
-                      : T(0))
-               : x;
+    return x > -708.0 && x < 709.0 ? T(detail::exp_kernel(double(x)))
+                                   : T(detail::exp_beyond_normals(double(x)));
   }
 }
 
