@@ -43,32 +43,34 @@ struct parameters {
     return values[Net::template bias_offset<L> + unit];
   }
 
-  /// Layer L's weights (width x fan_in, row-major) and biases, as views into `values`.
+  /// Layer L's weights (width x fan_in, row-major) and biases, as views into `values`: writable,
+  /// or read-only for const parameters (std::span of a const array is a span of const T).
   template <std::size_t L>
-  constexpr std::span<T, Net::template width<L> * Net::template fan_in<L>> weights() {
-    return std::span<T, Net::template width<L> * Net::template fan_in<L>>(
-        values + Net::template weight_offset<L>, Net::template width<L> * Net::template fan_in<L>);
+  constexpr auto weights() {
+    return std::span(values).template subspan<Net::template weight_offset<L>, weight_count<L>>();
   }
   template <std::size_t L>
-  constexpr std::span<T, Net::template width<L>> biases() {
-    return std::span<T, Net::template width<L>>(values + Net::template bias_offset<L>,
-                                                Net::template width<L>);
-  }
-  /// The same views, read-only, of const parameters.
-  template <std::size_t L>
-  constexpr std::span<const T, Net::template width<L> * Net::template fan_in<L>> weights() const {
-    return std::span<const T, Net::template width<L> * Net::template fan_in<L>>(
-        values + Net::template weight_offset<L>, Net::template width<L> * Net::template fan_in<L>);
+  constexpr auto weights() const {
+    return std::span(values).template subspan<Net::template weight_offset<L>, weight_count<L>>();
   }
   template <std::size_t L>
-  constexpr std::span<const T, Net::template width<L>> biases() const {
-    return std::span<const T, Net::template width<L>>(values + Net::template bias_offset<L>,
-                                                      Net::template width<L>);
+  constexpr auto biases() {
+    return std::span(values)
+        .template subspan<Net::template bias_offset<L>, Net::template width<L>>();
+  }
+  template <std::size_t L>
+  constexpr auto biases() const {
+    return std::span(values)
+        .template subspan<Net::template bias_offset<L>, Net::template width<L>>();
   }
 
   static constexpr std::size_t size() { return Net::parameter_count; }
 
   friend constexpr bool operator==(const parameters&, const parameters&) = default;
+
+ private:
+  template <std::size_t L>
+  static constexpr std::size_t weight_count = Net::template width<L>* Net::template fan_in<L>;
 };
 
 }  // namespace ctnn
