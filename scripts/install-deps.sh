@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  g++ clang cmake ninja-build libboost-dev catch2 time  # the library, its tests and scripts/run-tests.sh
+  g++ clang clang-19 cmake ninja-build libboost-dev catch2 time  # the library, its tests, run-tests.sh
   libcli11-dev libfmt-dev nlohmann-json3-dev           # the trainer
   libxml2-utils libclang-rt-14-dev                     # its tests: xmllint; libFuzzer and sanitizers
   libbenchmark-dev libfann-dev                         # the benchmarks

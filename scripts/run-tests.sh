@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# ctnn's test command: builds everything and runs every test with GCC and with Clang.
+# ctnn's test command: builds everything and runs every test with GCC 12, Clang 14 and Clang 19.
 # SPDX-License-Identifier: BSL-1.0
 #
 # Usage: scripts/run-tests.sh
 # Environment:
-#   CTNN_COMPILERS   compilers to test, each in its own build/<name> (default: "g++ clang++")
+#   CTNN_COMPILERS   compilers to test, each in its own build/<name> (default: "g++ clang++
+#                    clang++-19": GCC 12, Clang 14 and Debian's newest Clang)
 #   CTNN_BUILD_TYPE  CMAKE_BUILD_TYPE (default: RelWithDebInfo, so that the compile-time vs
 #                    run-time bit-identity tests run optimised, at -O2)
 #   CTNN_JOBS        parallel compile and test jobs (default: nproc)
@@ -17,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-read -r -a compilers <<<"${CTNN_COMPILERS:-g++ clang++}"
+read -r -a compilers <<<"${CTNN_COMPILERS:-g++ clang++ clang++-19}"
 build_type=${CTNN_BUILD_TYPE:-RelWithDebInfo}
 jobs=${CTNN_JOBS:-$(nproc)}
 if ((${#compilers[@]} == 0)); then

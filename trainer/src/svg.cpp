@@ -322,11 +322,15 @@ std::string network_diagram_svg(const network_diagram& diagram, std::string_view
         center({layer, 0}).x, escape(diagram.captions[layer]));
   }
 
-  // Wider connections first, so that narrow ones stay visible on top of them.
+  // Wider connections first, so that narrow ones stay visible on top of them; equal widths in
+  // their own order. (Not std::stable_sort: libstdc++ 12's calls get_temporary_buffer, which
+  // Clang 19 reports as deprecated from inside the system header.)
   std::vector<std::size_t> order(diagram.connections.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::abs(diagram.connections[a].weight) > std::abs(diagram.connections[b].weight);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const double width_a = std::abs(diagram.connections[a].weight);
+    const double width_b = std::abs(diagram.connections[b].weight);
+    return width_a != width_b ? width_a > width_b : a < b;
   });
   std::string labels;
   svg += "<g class=\"connections\" fill=\"none\">\n";
