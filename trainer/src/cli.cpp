@@ -10,11 +10,15 @@
 #include <charconv>
 #include <cmath>
 #include <filesystem>
+#include <limits>
+#include <new>
 #include <optional>
+#include <span>
 #include <string>
 #include <system_error>
 #include <vector>
 
+#include "arguments.hpp"
 #include "errors.hpp"
 #include "report.hpp"
 #include "sweep.hpp"
@@ -28,13 +32,12 @@ namespace ctnn_train {
 
 namespace {
 
-constexpr std::string_view task_list = "or, or-tanh, xor";
-
 /// The flags' text as given; each is checked once the task is known.
 struct raw_options {
   std::string epochs, learning_rate, seed = "1", scalar = "double", print_every = "50", out = ".",
                                      save, load, export_header, seeds = "100", threads = "0",
-                                     sweep_task;
+                                     sweep_task, progress = "auto";
+  bool full_curve = false;
 };
 
 std::optional<task_kind> find_task(std::string_view name) {
@@ -94,7 +97,34 @@ std::string_view description_of(task_kind kind) {
 bool parse_scalar(const std::string& text) {
   if (text == "float") return true;
   if (text == "double") return false;
-  throw input_error(fmt::format("--scalar: expected float or double, got '{}'", text));
+  throw input_error(fmt::format("--scalar: expected float or double, got '{}'", printable(text)));
+}
+
+/// The learning rate as the scalar type will hold it: a rate that float rounds to 0 would train
+/// nothing, and one beyond float's range would be infinite.
+double checked_learning_rate(const std::string& text, bool single_precision) {
+  const double rate = text.empty() ? 0.05 : parse_learning_rate(text);
+  if (single_precision) {
+    const float in_float = static_cast<float>(rate);
+    if (in_float == 0)
+      throw input_error(fmt::format(
+          "--learning-rate: {} is 0 in float, which would train nothing (float's smallest is "
+          "{:g}); use --scalar double",
+          printable(text), std::numeric_limits<float>::denorm_min()));
+    if (!std::isfinite(in_float))
+      throw input_error(fmt::format("--learning-rate: {} is beyond float's range (largest {:g})",
+                                    printable(text), std::numeric_limits<float>::max()));
+  }
+  return rate;
+}
+
+progress_mode parse_progress(const std::string& text) {
+  if (text == "auto")
+    return isatty(STDERR_FILENO) != 0 ? progress_mode::terminal : progress_mode::lines;
+  if (text == "lines") return progress_mode::lines;
+  if (text == "off") return progress_mode::off;
+  throw input_error(
+      fmt::format("--progress: expected auto, lines or off, got '{}'", printable(text)));
 }
 
 /// A file to be written: its directory must exist now, so that a bad path fails before training.
@@ -135,6 +165,14 @@ void add_training_flags(CLI::App& command, raw_options& raw) {
   command.add_option("--out", raw.out, "Directory for the pictures and CSV files")
       ->type_name("DIR")
       ->capture_default_str();
+  command
+      .add_option("--progress", raw.progress,
+                  "Progress on stderr: auto (a live line on a terminal, else a line every 5 s), "
+                  "lines, or off")
+      ->type_name("WHEN")
+      ->capture_default_str();
+  command.add_flag("--full-curve", raw.full_curve,
+                   "Write every epoch to the CSV (by default at most 100000 rows, evenly spaced)");
 }
 
 void run_single(task_kind kind, const raw_options& raw, bool epochs_given, std::ostream& out) {
@@ -143,9 +181,10 @@ void run_single(task_kind kind, const raw_options& raw, bool epochs_given, std::
   settings.load = raw.load.empty() ? std::nullopt : std::optional<std::filesystem::path>(raw.load);
   settings.epochs = epochs_given ? parse_whole_number(raw.epochs, "--epochs", 0, max_epochs)
                                  : (settings.load ? 0 : default_epochs(kind));
-  settings.learning_rate =
-      raw.learning_rate.empty() ? 0.05 : parse_learning_rate(raw.learning_rate);
+  settings.learning_rate = checked_learning_rate(raw.learning_rate, single_precision);
   settings.seed = parse_whole_number(raw.seed, "--seed", 0, UINT64_MAX);
+  settings.progress = parse_progress(raw.progress);
+  settings.full_curve = raw.full_curve;
   settings.print_every = parse_whole_number(raw.print_every, "--print-every", 0, UINT64_MAX);
   check_out_directory(raw.out);
   settings.out = raw.out;
@@ -161,20 +200,20 @@ void run_single(task_kind kind, const raw_options& raw, bool epochs_given, std::
 void run_sweep_command(const raw_options& raw, bool epochs_given, std::ostream& out) {
   const std::optional<task_kind> kind = find_task(raw.sweep_task);
   if (!kind)
-    throw input_error(
-        fmt::format("sweep: unknown task '{}' (expected {})", raw.sweep_task, task_list));
+    throw input_error(fmt::format("sweep: unknown task '{}' (expected or, or-tanh, xor)",
+                                  printable(raw.sweep_task)));
   sweep_settings settings;
   const bool single_precision = parse_scalar(raw.scalar);
   settings.runs = parse_whole_number(raw.seeds, "--seeds", 1, 1'000'000);
   settings.epochs = epochs_given ? parse_whole_number(raw.epochs, "--epochs", 0, max_epochs)
                                  : default_epochs(*kind);
-  settings.learning_rate =
-      raw.learning_rate.empty() ? 0.05 : parse_learning_rate(raw.learning_rate);
+  settings.learning_rate = checked_learning_rate(raw.learning_rate, single_precision);
   settings.base_seed = parse_whole_number(raw.seed, "--seed", 0, UINT64_MAX - settings.runs);
   settings.threads = static_cast<unsigned>(parse_whole_number(raw.threads, "--threads", 0, 1024));
   check_out_directory(raw.out);
   settings.out = raw.out;
-  settings.progress = isatty(STDERR_FILENO) != 0;
+  settings.progress = parse_progress(raw.progress);
+  settings.full_curve = raw.full_curve;
   dispatch(*kind, single_precision, [&]<class Task, class T>() {
     const sweep_result result = run_sweep<Task, T>(settings);
     print_sweep(out, Task::name, scalar_name<T>, settings, result);
@@ -196,15 +235,16 @@ void run_sweep_command(const raw_options& raw, bool epochs_given, std::ostream& 
   });
 }
 
-/// The first argument that is not a flag names the command; CLI11 would call an unknown one an
-/// unexpected argument, which says less.
-void check_command_name(int argc, const char* const* argv) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg = argv[i];
-    if (arg.starts_with('-')) continue;
-    if (arg == "sweep" || find_task(arg)) return;
-    throw input_error(fmt::format("unknown task '{}' (expected {}, or sweep)", arg, task_list));
+/// A message on one line whatever it quotes: a line break in a file name or value would split it.
+std::string one_line(std::string_view message) {
+  std::string line;
+  for (const char c : message) {
+    if (c == '\n' || c == '\r')
+      line += c == '\n' ? "\\n" : "\\r";
+    else
+      line += c;
   }
+  return line;
 }
 
 }  // namespace
@@ -216,13 +256,13 @@ std::uint64_t parse_whole_number(std::string_view text, std::string_view flag,
   const auto [stop, error] = std::from_chars(text.data(), end, value);
   if (text.starts_with('-') && text.size() > 1 && stop == text.data() &&
       text.find_first_not_of("0123456789", 1) == std::string_view::npos) {
-    throw input_error(fmt::format("{}: must not be negative, got '{}'", flag, text));
+    throw input_error(fmt::format("{}: must not be negative, got '{}'", flag, printable(text)));
   }
   if (text.empty() || stop != end || error == std::errc::invalid_argument)
-    throw input_error(fmt::format("{}: expected a whole number, got '{}'", flag, text));
+    throw input_error(fmt::format("{}: expected a whole number, got '{}'", flag, printable(text)));
   if (error == std::errc::result_out_of_range || value < minimum || value > maximum)
-    throw input_error(
-        fmt::format("{}: must be from {} to {}, got '{}'", flag, minimum, maximum, text));
+    throw input_error(fmt::format("{}: must be from {} to {}, got '{}'", flag, minimum, maximum,
+                                  printable(text)));
   return value;
 }
 
@@ -231,10 +271,10 @@ double parse_learning_rate(std::string_view text) {
   const char* const end = text.data() + text.size();
   const auto [stop, error] = std::from_chars(text.data(), end, value);
   if (text.empty() || stop != end || error == std::errc::invalid_argument)
-    throw input_error(fmt::format("--learning-rate: expected a number, got '{}'", text));
+    throw input_error(fmt::format("--learning-rate: expected a number, got '{}'", printable(text)));
   if (error == std::errc::result_out_of_range || !std::isfinite(value) || value <= 0)
-    throw input_error(
-        fmt::format("--learning-rate: must be a finite number greater than 0, got '{}'", text));
+    throw input_error(fmt::format(
+        "--learning-rate: must be a finite number greater than 0, got '{}'", printable(text)));
   return value;
 }
 
@@ -277,15 +317,14 @@ int run_command_line(int argc, const char* const* argv, std::ostream& out, std::
       ->capture_default_str();
 
   try {
-    check_command_name(argc, argv);
+    check_arguments(std::span<const char* const>(argv + 1, static_cast<std::size_t>(argc - 1)));
     try {
       app.parse(argc, argv);
     } catch (const CLI::Success& e) {
       return app.exit(e, out, err);
     } catch (const CLI::RequiredError& e) {
       if (app.get_subcommands().empty())
-        throw input_error(
-            fmt::format("no task given (expected {}, or sweep); try --help", task_list));
+        throw input_error("no task given (expected or, or-tanh, xor, or sweep); try --help");
       throw input_error(e.what());
     } catch (const CLI::ParseError& e) {
       throw input_error(fmt::format("{} (try --help)", e.what()));
@@ -298,12 +337,16 @@ int run_command_line(int argc, const char* const* argv, std::ostream& out, std::
     return 0;
   } catch (const input_error& e) {
     out.flush();
-    err << "ctnn-train: " << e.what() << std::endl;
+    err << "ctnn-train: " << one_line(e.what()) << std::endl;
     return bad_input_status;
   } catch (const divergence_error& e) {
     out.flush();
-    err << "ctnn-train: " << e.what() << std::endl;
+    err << "ctnn-train: " << one_line(e.what()) << std::endl;
     return diverged_status;
+  } catch (const std::bad_alloc&) {
+    out.flush();
+    err << "ctnn-train: not enough memory for this run (fewer --epochs or --seeds?)" << std::endl;
+    return bad_input_status;
   }
 }
 

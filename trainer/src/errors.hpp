@@ -11,8 +11,13 @@ namespace ctnn_train {
 /// written no file.
 inline constexpr int bad_input_status = 2;
 
-/// A run whose error became NaN or infinite; the program says at which epoch.
+/// A run that diverged (its error not finite, or a parameter beyond divergence_bound); the
+/// program says at which epoch, having written no file.
 inline constexpr int diverged_status = 3;
+
+/// A run that finished and wrote its files, but whose report could not be written to standard
+/// output (a full disk, a closed pipe); the program says why.
+inline constexpr int output_error_status = 4;
 
 /// Thrown for bad input; what() is the one line to print.
 struct input_error : std::runtime_error {

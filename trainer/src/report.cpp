@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "report.hpp"
 
+#include <fmt/format.h>
+
+#include <cmath>
 #include <system_error>
 
 namespace ctnn_train {
@@ -28,6 +31,10 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view inde
   }
   if (!line_empty) result += line + '\n';
   return result;
+}
+
+std::string readable_number(double value) {
+  return std::abs(value) < 1e8 ? fmt::format("{:.4f}", value) : fmt::format("{:.4e}", value);
 }
 
 std::filesystem::path output_file(const std::filesystem::path& out, std::string_view task,

@@ -28,6 +28,7 @@
 #include "errors.hpp"
 #include "explain.hpp"
 #include "model_io.hpp"
+#include "progress.hpp"
 #include "svg.hpp"
 #include "tasks.hpp"
 #include "training.hpp"
@@ -43,6 +44,10 @@ struct run_settings {
   std::size_t print_every = 50;
   std::filesystem::path out = ".";
   std::optional<std::filesystem::path> save, load, export_header;
+  /// How a long run shows that it is alive on stderr (the epoch lines on a terminal do too).
+  progress_mode progress = progress_mode::off;
+  /// Every epoch in the learning curve's CSV, rather than at most curve_csv_rows.
+  bool full_curve = false;
 };
 
 /// `text` broken into lines of at most `width` characters, each starting with `indent`.
@@ -54,6 +59,10 @@ std::filesystem::path output_file(const std::filesystem::path& out, std::string_
 
 /// Creates `out` if needed; throws input_error if it is not a directory or cannot be created.
 void prepare_output_directory(const std::filesystem::path& out);
+
+/// `value` with 4 decimals, or in scientific notation once that would take more than 12 digits
+/// (a loaded model may hold any finite value).
+std::string readable_number(double value);
 
 /// The scalar type's name as the command line spells it.
 template <class T>
@@ -124,7 +133,8 @@ outcome print_final_result(std::ostream& out,
 template <class Task, class T>
 void print_parameters(std::ostream& out, const ctnn::parameters<typename Task::network, T>& p) {
   const auto value = [&](std::size_t i) {
-    return fmt::format("{} = {:>8.4f}", Task::parameter_names[i], static_cast<double>(p.values[i]));
+    return fmt::format("{} = {:>8}", Task::parameter_names[i],
+                       readable_number(static_cast<double>(p.values[i])));
   };
   out << "Learned parameters\n";
   if constexpr (Task::parameter_names.size() == 3) {
@@ -142,9 +152,9 @@ inline void print_problem_5(std::ostream& out, const xor_explanation& e) {
   out << fmt::format("  {:<7}  {:>8}  {:>6}  {:>8}  {:>6}  {:>6}\n", "input", "net_h", "h", "net_y",
                      "yhat", "target");
   for (const xor_step& step : e.steps) {
-    out << fmt::format("  [{}, {}]   {:>8.3f}  {:>6.3f}  {:>8.3f}  {:>6.3f}  {:>6}\n",
-                       step.input[0], step.input[1], step.net_hidden, step.hidden, step.net_output,
-                       step.output, step.target);
+    out << fmt::format("  [{}, {}]   {:>8}  {:>6.3f}  {:>8}  {:>6.3f}  {:>6}\n", step.input[0],
+                       step.input[1], readable_number(step.net_hidden), step.hidden,
+                       readable_number(step.net_output), step.output, step.target);
   }
   out << "  (net_h = w_3 x0 + w_4 x1 + b_0, h = g(net_h); net_y = w_0 x0 + w_1 x1 + w_2 h + b_1,"
          " yhat = g(net_y))\n\n";
@@ -183,14 +193,22 @@ void run_task(const run_settings& settings, std::ostream& out) {
   errors.reserve(settings.epochs);
   if (settings.epochs > 0) out << "Training (error = the epoch's summed loss)\n";
   const std::size_t last = settings.epochs == 0 ? 0 : settings.epochs - 1;
+  // On a terminal the epoch lines show progress, unless there are none.
+  progress_meter progress(settings.print_every > 0 && settings.progress == progress_mode::terminal
+                              ? progress_mode::off
+                              : settings.progress,
+                          std::string(Task::name), settings.epochs, "epochs");
   run_epochs(params, data, settings.learning_rate, settings.epochs, rng,
-             [&](std::size_t epoch, T error, const auto&) {
-               if (!std::isfinite(error)) {
+             [&](std::size_t epoch, T error, const auto& current) {
+               if (diverged(error, current)) {
                  throw divergence_error(fmt::format(
-                     "training diverged at epoch {}: the epoch error is {} (learning rate {} is "
-                     "too large?)",
-                     epoch, std::isnan(error) ? "NaN" : "infinite", settings.learning_rate));
+                     "training diverged at epoch {}: {} (learning rate {} is too large?)", epoch,
+                     std::isfinite(error) ? fmt::format("a parameter passed {:g}", divergence_bound)
+                                          : fmt::format("the epoch error is {}",
+                                                        std::isnan(error) ? "NaN" : "infinite"),
+                     settings.learning_rate));
                }
+               if (epoch % 1024 == 0) progress.update(epoch);
                errors.push_back(static_cast<double>(error));
                if (settings.print_every > 0 && (epoch % settings.print_every == 0 || epoch == last))
                  out << fmt::format("  epoch {}; error={:.3f}\n", epoch, error);

@@ -42,6 +42,12 @@ std::string escape(std::string_view text) {
   return result;
 }
 
+/// A weight or bias for a label: 2 decimals, or 3 significant digits once that is shorter (a
+/// loaded model may hold any finite value, and 300 digits fit no label).
+std::string short_number(double value) {
+  return std::abs(value) < 1e6 ? fmt::format("{:.2f}", value) : fmt::format("{:.2e}", value);
+}
+
 /// A name such as "w_2" or "x_0" with its index as a subscript.
 std::string subscripted(std::string_view name) {
   const auto underscore = name.find('_');
@@ -298,7 +304,8 @@ std::string network_diagram_svg(const network_diagram& diagram, std::string_view
     largest = std::max(largest, std::abs(connection.weight));
   }
   const auto stroke_width = [&](double weight) {
-    return largest == 0 ? 1.0 : 1.0 + 7.0 * std::abs(weight) / largest;
+    // The ratio first: 7 |w| overflows for |w| above DBL_MAX / 7, which a loaded model may hold.
+    return largest == 0 ? 1.0 : 1.0 + 7.0 * (std::abs(weight) / largest);
   };
 
   std::string svg = svg_header(width, height);
@@ -346,7 +353,7 @@ std::string network_diagram_svg(const network_diagram& diagram, std::string_view
     const point end = toward(to, control, radius + arrow);
     const point label{(start.x + 2 * control.x + end.x) / 4, (start.y + 2 * control.y + end.y) / 4};
     const bool is_negative = connection.weight < 0;
-    const std::string value = fmt::format("{:.2f}", connection.weight);
+    const std::string value = short_number(connection.weight);
     const std::string text = connection.name.empty() ? value : connection.name + " = " + value;
     svg += fmt::format(
         "<path class=\"connection\" d=\"M{:.2f},{:.2f} Q{:.2f},{:.2f} {:.2f},{:.2f}\" "
@@ -383,9 +390,9 @@ std::string network_diagram_svg(const network_diagram& diagram, std::string_view
       if (current.bias) {
         labels += fmt::format(
             "<text class=\"bias\" x=\"{:.2f}\" y=\"{:.2f}\" text-anchor=\"middle\" "
-            "fill=\"{}\">{} = {:.2f}</text>\n",
+            "fill=\"{}\">{} = {}</text>\n",
             at.x, at.y + radius + 17, *current.bias < 0 ? negative : positive,
-            subscripted(current.bias_name), *current.bias);
+            subscripted(current.bias_name), short_number(*current.bias));
       }
     }
   }
@@ -398,9 +405,9 @@ std::string network_diagram_svg(const network_diagram& diagram, std::string_view
       "<text x=\"{3}\" y=\"{1}\" dy=\"0.35em\">positive weight (excitatory)</text>\n"
       "<line x1=\"{0}\" y1=\"{5}\" x2=\"{2}\" y2=\"{5}\" stroke=\"{6}\" stroke-width=\"3\"/>"
       "<text x=\"{3}\" y=\"{5}\" dy=\"0.35em\">negative weight (inhibitory)</text>\n"
-      "<text x=\"{0}\" y=\"{7}\" dy=\"0.35em\">line width \u221d |weight| (largest {8:.2f}); "
+      "<text x=\"{0}\" y=\"{7}\" dy=\"0.35em\">line width \u221d |weight| (largest {8}); "
       "under each unit: its bias</text>\n</g>\n",
-      20, legend, 50, 58, positive, legend + 20, negative, legend + 40, largest);
+      20, legend, 50, 58, positive, legend + 20, negative, legend + 40, short_number(largest));
   return svg + "</svg>\n";
 }
 

@@ -3,6 +3,8 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -26,6 +28,7 @@
 
 #include "explain.hpp"
 #include "output_side.hpp"
+#include "progress.hpp"
 #include "tasks.hpp"
 #include "training.hpp"
 
@@ -39,8 +42,10 @@ struct sweep_settings {
   std::size_t epochs = 0;
   double learning_rate = 0.05;
   std::filesystem::path out = ".";
-  /// Show "k of N runs" on stderr while the sweep runs.
-  bool progress = false;
+  /// How "k of N runs" is shown on stderr while the sweep runs.
+  progress_mode progress = progress_mode::off;
+  /// Every epoch in the CSV, rather than at most curve_csv_rows.
+  bool full_curve = false;
   /// Worker threads; 0 for one per core.
   unsigned threads = 0;
 };
@@ -54,7 +59,7 @@ struct sweep_run {
   std::optional<std::size_t> solved_from;
   /// The XOR solution family or stuck class (explain_xor); empty for the OR tasks.
   std::string family;
-  /// The epoch at which the error stopped being finite, if it did (the run stops there).
+  /// The epoch at which the run diverged (see `diverged`), if it did; the run stops there.
   std::optional<std::size_t> diverged_at;
   /// The run's final parameters, in ctnn's order (as double, which holds a float exactly).
   std::vector<double> parameters;
@@ -130,7 +135,7 @@ sweep_run finish_run(std::uint64_t seed, const ctnn::parameters<typename Task::n
 /// stops being finite keeps its parameters from that epoch, as a run stopped there would.
 template <class Task, class T>
 void sweep_lanes_of(std::uint64_t first_seed, std::size_t count, const sweep_settings& settings,
-                    std::vector<std::size_t>& solved_after_epoch, sweep_run* runs) {
+                    std::vector<std::atomic<std::uint32_t>>& solved_after_epoch, sweep_run* runs) {
   constexpr std::size_t N = sweep_lanes<T>;
   using Net = typename Task::network;
   using lanes = ctnn::lanes<T, N>;
@@ -156,9 +161,13 @@ void sweep_lanes_of(std::uint64_t first_seed, std::size_t count, const sweep_set
     for (std::size_t n = 0; n < data.size; ++n)
       net_inputs[n] =
           ctnn::predict(net_input_params, {lanes(data.inputs[n][0]), lanes(data.inputs[n][1])})[0];
+    std::uint32_t solved_now = 0;
     for (std::size_t i = 0; i < count; ++i) {
       if (diverged_at[i]) continue;
-      if (!std::isfinite(error[i])) {
+      bool beyond = !std::isfinite(error[i]);
+      for (const lanes& value : params.values)
+        beyond = beyond || !(std::abs(value[i]) <= T(divergence_bound));
+      if (beyond) {
         diverged_at[i] = epoch;
         each[i] = ctnn::lane(params, i);
         --running;
@@ -169,11 +178,12 @@ void sweep_lanes_of(std::uint64_t first_seed, std::size_t count, const sweep_set
         solved = solved &&
                  above_half<output_activation>(net_inputs[n][i]) == (data.targets[n][0] > T(0.5));
       if (solved) {
-        ++solved_after_epoch[epoch];
+        ++solved_now;
       } else {
         last_unsolved[i] = epoch;
       }
     }
+    if (solved_now > 0) solved_after_epoch[epoch].fetch_add(solved_now, std::memory_order_relaxed);
   }
   for (std::size_t i = 0; i < count; ++i)
     runs[i] = finish_run<Task, T>(seeds[i], diverged_at[i] ? each[i] : ctnn::lane(params, i),
@@ -191,38 +201,38 @@ sweep_result run_sweep(const sweep_settings& settings) {
   result.runs.resize(settings.runs);
   result.threads =
       settings.threads != 0 ? settings.threads : std::max(1u, std::thread::hardware_concurrency());
-  result.threads = static_cast<unsigned>(
-      std::min<std::size_t>(result.threads, std::max<std::size_t>(settings.runs, 1)));
-  // Each worker takes the next run index and counts solved runs per epoch for itself; the sums
-  // are added afterwards, so neither depends on which thread ran what.
-  // Runs go to the workers in blocks of one lane group.
+  // Runs go to the workers in blocks of one lane group: more threads than blocks would idle.
   constexpr std::size_t block = detail::sweep_lanes<T>;
+  const std::size_t blocks = (settings.runs + block - 1) / block;
+  result.threads = static_cast<unsigned>(
+      std::min<std::size_t>(result.threads, std::max<std::size_t>(blocks, 1)));
+  // One count per epoch for all workers, added to atomically: the memory does not grow with the
+  // thread count, and the sums do not depend on which thread ran what. (At most 1e6 runs fit.)
+  std::vector<std::atomic<std::uint32_t>> counts(settings.epochs);
   std::atomic<std::size_t> next{0}, done{0};
-  std::vector<std::vector<std::size_t>> counts(result.threads,
-                                               std::vector<std::size_t>(settings.epochs, 0));
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < result.threads; ++t) {
-    workers.emplace_back([&, t] {
+    workers.emplace_back([&] {
       for (std::size_t i = next.fetch_add(block); i < settings.runs; i = next.fetch_add(block)) {
         const std::size_t count = std::min(block, settings.runs - i);
-        detail::sweep_lanes_of<Task, T>(settings.base_seed + i, count, settings, counts[t],
+        detail::sweep_lanes_of<Task, T>(settings.base_seed + i, count, settings, counts,
                                         result.runs.data() + i);
         done += count;
       }
     });
   }
-  if (settings.progress) {
-    while (done < settings.runs) {
-      std::fprintf(stderr, "\rsweep %s: %zu of %zu runs", std::string(Task::name).c_str(),
-                   done.load(), settings.runs);
+  {
+    progress_meter progress(settings.progress, fmt::format("sweep {}", Task::name), settings.runs,
+                            "runs");
+    while (done < settings.runs && settings.progress != progress_mode::off) {
+      progress.update(done);
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
-    std::fprintf(stderr, "\r%60s\r", "");
   }
   for (std::thread& worker : workers) worker.join();
-  result.solved_after_epoch.assign(settings.epochs, 0);
-  for (const auto& count : counts)
-    for (std::size_t e = 0; e < settings.epochs; ++e) result.solved_after_epoch[e] += count[e];
+  result.solved_after_epoch.resize(settings.epochs);
+  for (std::size_t e = 0; e < settings.epochs; ++e)
+    result.solved_after_epoch[e] = counts[e].load(std::memory_order_relaxed);
   return result;
 }
 

@@ -15,6 +15,20 @@
 
 namespace ctnn_train {
 
+/// A run has diverged when its epoch error is not finite or a parameter's magnitude passes this
+/// bound: far past it every logistic and tanh unit is saturated (their slopes vanish beyond net
+/// inputs of about 40), so further training only grows the numbers towards overflow.
+inline constexpr double divergence_bound = 1e6;
+
+/// Whether a run with this epoch error and these parameters has diverged (see divergence_bound).
+template <class Net, class T>
+bool diverged(T error, const ctnn::parameters<Net, T>& params) {
+  if (!std::isfinite(error)) return true;
+  for (const T value : params.values)
+    if (!(std::abs(value) <= T(divergence_bound))) return true;
+  return false;
+}
+
 /// The pattern that ctnn::sgd_epoch visits first when it draws its order from `rng` (a copy: the
 /// caller's generator does not advance).
 template <std::size_t Count>

@@ -164,6 +164,22 @@ TEST_CASE("the XOR diagram draws 4 units and its 5 weights, named and signed", "
   CHECK(count(svg, "output (logistic)</text>") == 1);
 }
 
+TEST_CASE("a diagram of the largest finite weights has finite widths and short labels", "[svg]") {
+  // 7 * 2.6e307 overflows: a loaded model wrote stroke-width="inf" and 300-digit labels.
+  const double huge = std::numeric_limits<double>::max();
+  const std::vector<double> values = {huge, -huge / 4, 1.0, 2.6e307, -0.5, huge / 2, -huge};
+  const std::string svg = ctnn_train::network_diagram_svg(
+      ctnn_train::make_network_diagram(ctnn_train::shape_of<xor_net, double>(), values, xor_names),
+      "huge");
+  CHECK(count(svg, "inf") == 0);
+  CHECK(count(svg, "nan") == 0);
+  CHECK(count(svg, "stroke-width=\"8.00\" marker-end") == 1);  // w_3 = DBL_MAX
+  CHECK(count(svg, "<title>x_0 \u2192 \u0177: w_0 = 2.60e+307</title>") == 1);
+  CHECK(count(svg, "= -1.80e+308</text>") == 1);               // b_1
+  CHECK(count(svg, "stroke-width=\"2.75\" marker-end") == 1);  // w_4 = -DBL_MAX / 4
+  CHECK(count(svg, "(largest 1.80e+308)") == 1);
+}
+
 TEST_CASE("a diagram reads each weight from the parameters' own layout", "[svg]") {
   const auto params = ctnn::initialize<deep_net, double>(5);
   const std::vector<double> values(std::begin(params.values), std::end(params.values));

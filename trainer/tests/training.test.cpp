@@ -187,13 +187,14 @@ TEST_CASE("a run of a sweep that diverges stops where training it alone would", 
   const auto result = ctnn_train::run_sweep<or_tanh_task, double>(settings);
   std::size_t diverged = 0;
   for (const auto& run : result.runs) {
-    // Alone: the trainer's loop stopped at the first epoch whose error is not finite.
+    // Alone: the trainer's loop stopped at the first epoch that diverged.
     ctnn::pcg32 rng(run.seed);
     auto params = ctnn::initialize<or_tanh_task::network, double>(rng);
     std::optional<std::size_t> diverged_at;
     ctnn_train::run_epochs(params, or_tanh_task::data<double>(), settings.learning_rate,
-                           settings.epochs, rng, [&](std::size_t epoch, double error, const auto&) {
-                             if (std::isfinite(error)) return true;
+                           settings.epochs, rng,
+                           [&](std::size_t epoch, double error, const auto& current) {
+                             if (!ctnn_train::diverged(error, current)) return true;
                              diverged_at = epoch;
                              return false;
                            });
