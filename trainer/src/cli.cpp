@@ -229,7 +229,8 @@ void run_sweep_command(const raw_options& raw, bool epochs_given, std::ostream& 
     const auto csv = output_file(settings.out, fmt::format("sweep-{}", Task::name), "-solved.csv");
     write_solved_fraction(svg, csv, solved_fraction(result),
                           fmt::format("fraction of {} runs solved ({}, seeds {} ..)", settings.runs,
-                                      Task::name, settings.base_seed));
+                                      Task::name, settings.base_seed),
+                          settings.full_curve);
     out << fmt::format("Files written\n  {}\n  {}\n\n", svg.string(), csv.string());
     out << sweep_verdict(Task::name, result);
   });

@@ -231,7 +231,7 @@ void run_task(const run_settings& settings, std::ostream& out) {
   const auto curve_csv = output_file(settings.out, Task::name, "-learning-curve.csv");
   const auto diagram = output_file(settings.out, Task::name, "-network.svg");
   if (!errors.empty()) {
-    write_learning_curve(curve_svg, curve_csv, errors, Task::plot_title);
+    write_learning_curve(curve_svg, curve_csv, errors, Task::plot_title, settings.full_curve);
     written.push_back(curve_svg.string());
     written.push_back(curve_csv.string());
   }

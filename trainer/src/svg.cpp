@@ -192,9 +192,10 @@ std::string line_plot(std::span<const double> values, const plot_labels& labels,
   return svg + "</svg>\n";
 }
 
-std::string csv(std::string_view header, std::span<const double> values) {
+std::string csv(std::string_view header, std::span<const double> values, bool every_epoch) {
   std::string text = fmt::format("{}\n", header);
-  for (std::size_t i = 0; i < values.size(); ++i) text += fmt::format("{},{}\n", i, values[i]);
+  for (const std::size_t i : csv_epochs(values.size(), every_epoch))
+    text += fmt::format("{},{}\n", i, values[i]);
   return text;
 }
 
@@ -211,8 +212,18 @@ point toward(point from, point to, double distance) {
 
 }  // namespace
 
+std::vector<std::size_t> csv_epochs(std::size_t count, bool every_epoch) {
+  const std::size_t step =
+      every_epoch || count <= curve_csv_rows ? 1 : (count - 1) / (curve_csv_rows - 1) + 1;
+  std::vector<std::size_t> epochs;
+  for (std::size_t i = 0; i < count; i += step) epochs.push_back(i);
+  if (count > 0 && epochs.back() != count - 1) epochs.push_back(count - 1);
+  return epochs;
+}
+
 void write_learning_curve(const std::filesystem::path& svg, const std::filesystem::path& csv_file,
-                          std::span<const double> errors, std::string_view title) {
+                          std::span<const double> errors, std::string_view title,
+                          bool every_epoch) {
   double high = 0, low = 0;
   for (const double error : errors) {
     if (std::isfinite(error)) {
@@ -222,14 +233,15 @@ void write_learning_curve(const std::filesystem::path& svg, const std::filesyste
   }
   if (high == low) high = low + 1;
   const double margin = (high - low) * 0.05;
-  write_file_atomically(csv_file, csv("epoch,error", errors));
+  write_file_atomically(csv_file, csv("epoch,error", errors, every_epoch));
   write_file_atomically(svg, line_plot(errors, {title, "epoch", "error for epoch"},
                                        low < 0 ? low - margin : 0, high + margin));
 }
 
 void write_solved_fraction(const std::filesystem::path& svg, const std::filesystem::path& csv_file,
-                           std::span<const double> fraction_by_epoch, std::string_view title) {
-  write_file_atomically(csv_file, csv("epoch,fraction_solved", fraction_by_epoch));
+                           std::span<const double> fraction_by_epoch, std::string_view title,
+                           bool every_epoch) {
+  write_file_atomically(csv_file, csv("epoch,fraction_solved", fraction_by_epoch, every_epoch));
   write_file_atomically(
       svg, line_plot(fraction_by_epoch, {title, "epoch", "fraction of runs solved"}, 0, 1.05));
 }

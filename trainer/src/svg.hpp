@@ -19,16 +19,26 @@
 namespace ctnn_train {
 
 /// Error per epoch against epoch, titled and with labelled axes like the homework's matplotlib
-/// plot, as `svg`; every error as `csv` (`epoch,error`). Long runs are drawn from at most about
-/// 2000 points (each stretch's lowest and highest), so the curve keeps its shape; non-finite
-/// errors leave a gap. Both files are written atomically; throws `input_error` if they cannot be.
+/// plot, as `svg`; the errors as `csv` (`epoch,error`; see csv_epochs). Long runs are drawn from at
+/// most about 2000 points (each stretch's lowest and highest), so the curve keeps its shape;
+/// non-finite errors leave a gap. Both files are written atomically; throws `input_error` if they
+/// cannot be.
 void write_learning_curve(const std::filesystem::path& svg, const std::filesystem::path& csv,
-                          std::span<const double> errors, std::string_view title);
+                          std::span<const double> errors, std::string_view title,
+                          bool every_epoch = false);
 
 /// The fraction of runs solved after each epoch, 0 to 1, as `svg`, and as `csv`
 /// (`epoch,fraction_solved`); as `write_learning_curve` otherwise.
 void write_solved_fraction(const std::filesystem::path& svg, const std::filesystem::path& csv,
-                           std::span<const double> fraction_by_epoch, std::string_view title);
+                           std::span<const double> fraction_by_epoch, std::string_view title,
+                           bool every_epoch = false);
+
+/// The most rows a curve's CSV has unless every epoch is asked for: 10^7 epochs made 300 MB.
+inline constexpr std::size_t curve_csv_rows = 100'000;
+
+/// The epochs of `count` that a curve's CSV lists: all of them, or if there are more than
+/// curve_csv_rows and not `every_epoch`, every k-th from 0 (k the least that fits) and the last.
+std::vector<std::size_t> csv_epochs(std::size_t count, bool every_epoch);
 
 /// A unit of a network diagram: its name (`x_0`, `h`, `y`, ...) and, except for inputs, its
 /// bias and the bias's name.

@@ -237,3 +237,27 @@ TEST_CASE("a picture that cannot be written leaves no file behind", "[svg][files
   // The CSV was complete before the SVG failed; nothing half-written or temporary remains.
   CHECK(directory.files() == std::vector<std::string>{"c.csv"});
 }
+
+TEST_CASE("a curve's CSV lists every epoch up to its row limit, then evenly spaced ones", "[svg]") {
+  const auto epochs = [](std::size_t count, bool every_epoch) {
+    return ctnn_train::csv_epochs(count, every_epoch);
+  };
+  CHECK(epochs(0, false).empty());
+  CHECK(epochs(3, false) == std::vector<std::size_t>{0, 1, 2});
+  CHECK(epochs(ctnn_train::curve_csv_rows, false).size() == ctnn_train::curve_csv_rows);
+  for (const std::size_t count : {ctnn_train::curve_csv_rows + 1, std::size_t{300'000},
+                                  std::size_t{9'999'999}, std::size_t{10'000'000}}) {
+    INFO(count);
+    const std::vector<std::size_t> thinned = epochs(count, false);
+    CHECK(thinned.size() <= ctnn_train::curve_csv_rows);
+    CHECK(thinned.size() > ctnn_train::curve_csv_rows / 2);  // the least step that fits
+    CHECK(thinned.front() == 0);
+    CHECK(thinned.back() == count - 1);
+    const std::size_t step = thinned[1] - thinned[0];
+    bool evenly_spaced = true;
+    for (std::size_t i = 1; i + 1 < thinned.size(); ++i)
+      evenly_spaced = evenly_spaced && thinned[i] - thinned[i - 1] == step;
+    CHECK(evenly_spaced);
+    CHECK(epochs(count, true).size() == count);
+  }
+}

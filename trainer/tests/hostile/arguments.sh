@@ -142,4 +142,16 @@ fresh progress_unknown
 T sweep xor --progress sometimes
 check "an unknown --progress is refused" refused "^ctnn-train: --progress: expected auto, lines or off, got 'sometimes'$"
 
+# A long run's CSV: 10^7 epochs wrote 300 MB without asking; now at most 100000 rows unless
+# --full-curve.
+fresh long_run_csv
+T xor --epochs 300000 --print-every 0
+check "a run of 300000 epochs succeeds" status_is 0
+check "... and its CSV has at most 100000 rows and a header" \
+  test "$(wc -l <xor-learning-curve.csv)" -le 100001
+check "... ending with the last epoch" grep -q '^299999,' xor-learning-curve.csv
+fresh long_run_full_csv
+T xor --epochs 300000 --print-every 0 --full-curve
+check "--full-curve writes every epoch" test "$(wc -l <xor-learning-curve.csv)" -eq 300001
+
 finish
