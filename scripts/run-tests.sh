@@ -87,6 +87,8 @@ if [[ ${CTNN_SKIP_DEPS:-0} != 1 ]]; then
 fi
 echo "=== $(cmake --version | head -n 1), build type $build_type, $jobs jobs"
 
+# Warnings are errors here (CTNN_WERROR is off for users), and every optional part is built.
+project_options=(-DCTNN_WERROR=ON -DCTNN_BUILD_TRAINER=ON -DCTNN_BUILD_BENCHMARKS=ON)
 summary=()
 failed=()
 time_log=$(mktemp)
@@ -105,8 +107,9 @@ for compiler in "${compilers[@]}"; do
   echo "=== [$build_dir] $("$compiler" --version | head -n 1)"
   ctest_log=$build_dir/run-tests.ctest.log
   # -k 0: show every compile error, not just the first.
+  # Everything is built: the trainer and the benchmarks are ON (required), not AUTO.
   if phase configure cmake -S . -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER="$compiler" \
-                           -DCMAKE_BUILD_TYPE="$build_type" &&
+                           -DCMAKE_BUILD_TYPE="$build_type" "${project_options[@]}" &&
      phase build cmake --build "$build_dir" -j "$jobs" -- -k 0 &&
      phase test run_ctest; then
     result=PASS
@@ -131,7 +134,7 @@ if [[ ${CTNN_SANITIZE:-1} != 0 ]] && command -v clang++ >/dev/null; then
   sanitize_targets=(ctnn_trainer_tests ctnn-train ctnn_io_samples ctnn_fuzz_model_loader)
   sanitized=' and clang++ with sanitizers'
   if phase configure cmake -S . -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
-                           -DCMAKE_BUILD_TYPE="$build_type" -DCTNN_BUILD_TRAINER=ON \
+                           -DCMAKE_BUILD_TYPE="$build_type" "${project_options[@]}" \
                            "-DCMAKE_CXX_FLAGS=$sanitize_flags" &&
      phase build cmake --build "$build_dir" -j "$jobs" --target "${sanitize_targets[@]}" -- -k 0 &&
      phase test run_ctest -R 'trainer|cli|model|svg|export|fuzz'; then
@@ -156,7 +159,7 @@ if [[ ${CTNN_AVX2_TESTS:-1} != 0 ]] && command -v clang++ >/dev/null &&
   echo "=== [$build_dir] $(clang++ --version | head -n 1), -DCTNN_AVX2=ON"
   avx2_targets=(ctnn_tests ctnn_trainer_tests)
   if phase configure cmake -S . -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
-                           -DCMAKE_BUILD_TYPE="$build_type" -DCTNN_AVX2=ON -DCTNN_BUILD_TRAINER=ON &&
+                           -DCMAKE_BUILD_TYPE="$build_type" -DCTNN_AVX2=ON "${project_options[@]}" &&
      phase build cmake --build "$build_dir" -j "$jobs" --target "${avx2_targets[@]}" -- -k 0 &&
      phase test "$build_dir/tests/ctnn_tests" &&
      phase test "$build_dir/trainer/ctnn_trainer_tests"; then

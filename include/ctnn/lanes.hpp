@@ -3,6 +3,10 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#if !defined(__GNUC__)
+#  error "ctnn/lanes.hpp needs GCC's vector_size extension: compile it with GCC or Clang"
+#endif
+
 #include <bit>
 #include <concepts>
 #include <cstddef>

@@ -1,0 +1,48 @@
+# Decides whether an optional part of the project (the trainer, the benchmarks) is built.
+# SPDX-License-Identifier: BSL-1.0
+#
+# ctnn_resolve_optional_part(<option> <description> [PACKAGES <pkg>...] [FILES <header>...]
+#                            [LIBRARIES <lib>...])
+# Sets ctnn_build_<part> (the option's name less CTNN_BUILD_, in lower case) in the caller: true
+# for ON (the part's own find_package(... REQUIRED) calls then fail loudly if something is
+# missing), false for OFF, and for AUTO true only when every package, header and library named is
+# found, saying which are missing otherwise.
+function(ctnn_resolve_optional_part option description)
+  cmake_parse_arguments(PARSE_ARGV 2 part "" "" "PACKAGES;FILES;LIBRARIES")
+  string(REPLACE "CTNN_BUILD_" "" name "${option}")
+  string(TOLOWER "ctnn_build_${name}" result)
+  set(value "${${option}}")
+  string(TOUPPER "${value}" value)
+  if(value STREQUAL "AUTO")
+    set(missing "")
+    foreach(package IN LISTS part_PACKAGES)
+      find_package(${package} QUIET)
+      if(NOT ${package}_FOUND)
+        list(APPEND missing ${package})
+      endif()
+    endforeach()
+    foreach(header IN LISTS part_FILES)
+      find_path(ctnn_found_${header} ${header})
+      if(NOT ctnn_found_${header})
+        list(APPEND missing ${header})
+      endif()
+    endforeach()
+    foreach(library IN LISTS part_LIBRARIES)
+      find_library(ctnn_found_lib${library} ${library})
+      if(NOT ctnn_found_lib${library})
+        list(APPEND missing lib${library})
+      endif()
+    endforeach()
+    if(missing)
+      list(JOIN missing ", " missing)
+      message(STATUS "ctnn: not building ${description} (${option}=AUTO; missing: ${missing})")
+      set(${result} FALSE PARENT_SCOPE)
+    else()
+      set(${result} TRUE PARENT_SCOPE)
+    endif()
+  elseif(value)
+    set(${result} TRUE PARENT_SCOPE)
+  else()
+    set(${result} FALSE PARENT_SCOPE)
+  endif()
+endfunction()
