@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <ctnn.hpp>
+#include <ctnn/train_lanes.hpp>
 #include <map>
 #include <string>
 #include <vector>

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include <cstdlib>
 #include <ctnn.hpp>
+#include <ctnn/io.hpp>
 #include <iostream>
 #include <string>
 

@@ -1,4 +1,10 @@
-// The ctnn umbrella header: includes every public header, defines nothing.
+// The ctnn umbrella header: includes the public headers that every use needs, defines nothing.
+// Opt-in, for what costs a translation unit more than most users need:
+//   <ctnn/io.hpp>           operator<< for parameters (iostreams)
+//   <ctnn/topology_name.hpp> a network type spelled as C++, for display (std::string)
+//   <ctnn/lanes.hpp>,       N networks side by side in vector registers (GCC's vector extension,
+//   <ctnn/lanes_math.hpp>,  and on x86 <immintrin.h>, which alone doubles the cost of this header)
+//   <ctnn/train_lanes.hpp>
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
@@ -9,14 +15,9 @@
 #include <ctnn/gradient.hpp>
 #include <ctnn/homework.hpp>
 #include <ctnn/initialize.hpp>
-#include <ctnn/io.hpp>
-#include <ctnn/lanes.hpp>
-#include <ctnn/lanes_math.hpp>
 #include <ctnn/math.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/parameters.hpp>
 #include <ctnn/random.hpp>
 #include <ctnn/reference_gradient.hpp>
-#include <ctnn/topology_name.hpp>
 #include <ctnn/train.hpp>
-#include <ctnn/train_lanes.hpp>

@@ -3,7 +3,6 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
-#include <algorithm>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
@@ -113,7 +112,8 @@ namespace detail {
 
 // The random bits uniform_real<T> uses: as many as T's significand holds, at most two draws' worth.
 template <std::floating_point T>
-inline constexpr int uniform_bits = std::min(std::numeric_limits<T>::digits, 64);
+inline constexpr int uniform_bits =
+    std::numeric_limits<T>::digits < 64 ? std::numeric_limits<T>::digits : 64;
 
 // 2^-uniform_bits<T>, exact as a quotient of powers of two. A namespace-scope constant, so that
 // uniform_real's constant evaluation does not execute (and Clang not charge) its computation.
