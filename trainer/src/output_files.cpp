@@ -172,11 +172,18 @@ std::filesystem::path destination_of(const std::filesystem::path& target, std::s
 
 std::atomic<unsigned> next_temporary_number{0};
 
+/// `path` absolute, its links and dot-dots resolved as far as it exists. Absolute first:
+/// weakly_canonical leaves "m.json" relative but makes "./m.json" absolute.
+std::filesystem::path resolved(const std::filesystem::path& path, std::error_code& error) {
+  std::filesystem::path result = std::filesystem::absolute(path, error);
+  if (!error) result = std::filesystem::weakly_canonical(result, error);
+  return result;
+}
+
 bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
   std::error_code error_a, error_b;
-  const auto canonical_a = std::filesystem::weakly_canonical(a, error_a);
-  const auto canonical_b = std::filesystem::weakly_canonical(b, error_b);
-  return !error_a && !error_b && canonical_a == canonical_b;
+  const std::filesystem::path resolved_a = resolved(a, error_a), resolved_b = resolved(b, error_b);
+  return !error_a && !error_b && resolved_a == resolved_b;
 }
 
 void flush_directory(const std::filesystem::path& directory) {
