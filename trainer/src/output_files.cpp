@@ -68,22 +68,20 @@ extern "C" void remove_outputs_and_reraise(int signal_number) {
   ::_exit(128 + signal_number);
 }
 
-/// Installs the handler for each cleanup signal whose action is still the default: an ignored
-/// signal (nohup) stays ignored, and a program's own handler stays its own.
+/// Installs the handler for each cleanup signal whose action is the default: an ignored signal
+/// (nohup) stays ignored, and a program's own handler stays its own. Looked at on every
+/// registration, so a default restored since is covered again.
 void install_signal_handlers() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    struct sigaction action {};
-    action.sa_handler = remove_outputs_and_reraise;
-    sigemptyset(&action.sa_mask);
-    for (const int signal_number : cleanup_signals) sigaddset(&action.sa_mask, signal_number);
-    for (const int signal_number : cleanup_signals) {
-      struct sigaction current {};
-      if (::sigaction(signal_number, nullptr, &current) != 0) continue;
-      if ((current.sa_flags & SA_SIGINFO) != 0 || current.sa_handler != SIG_DFL) continue;
-      ::sigaction(signal_number, &action, nullptr);
-    }
-  });
+  struct sigaction action {};
+  action.sa_handler = remove_outputs_and_reraise;
+  sigemptyset(&action.sa_mask);
+  for (const int signal_number : cleanup_signals) sigaddset(&action.sa_mask, signal_number);
+  for (const int signal_number : cleanup_signals) {
+    struct sigaction current {};
+    if (::sigaction(signal_number, nullptr, &current) != 0) continue;
+    if ((current.sa_flags & SA_SIGINFO) != 0 || current.sa_handler != SIG_DFL) continue;
+    ::sigaction(signal_number, &action, nullptr);
+  }
 }
 
 /// Marks `path` for removal by the signal handler; returns its slot, or throws.
