@@ -233,8 +233,9 @@ void output_files::create_directory(const std::filesystem::path& directory, std:
   if (::lstat(directory.c_str(), &status) == 0) {
     if (S_ISDIR(status.st_mode)) return;
     if (S_ISLNK(status.st_mode)) {
-      if (::stat(directory.c_str(), &status) == 0 && S_ISDIR(status.st_mode)) return;
-      if (errno == ENOENT) {
+      const bool leads_somewhere = ::stat(directory.c_str(), &status) == 0;
+      if (leads_somewhere && S_ISDIR(status.st_mode)) return;
+      if (!leads_somewhere && errno == ENOENT) {
         throw input_error(
             fmt::format("{}: '{}' is a dangling symbolic link", flag, directory.string()));
       }
