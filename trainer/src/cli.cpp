@@ -20,6 +20,7 @@
 
 #include "arguments.hpp"
 #include "errors.hpp"
+#include "output_files.hpp"
 #include "report.hpp"
 #include "sweep.hpp"
 #include "tasks.hpp"
@@ -127,18 +128,11 @@ progress_mode parse_progress(const std::string& text) {
       fmt::format("--progress: expected auto, lines or off, got '{}'", printable(text)));
 }
 
-/// A file to be written: its directory must exist now, so that a bad path fails before training.
-std::optional<std::filesystem::path> output_path(const std::string& text, std::string_view flag) {
+/// A file to be written, or none if the flag was not given; `output_files` checks it before
+/// training, once --out (which may hold it) has been created.
+std::optional<std::filesystem::path> output_path(const std::string& text) {
   if (text.empty()) return std::nullopt;
-  const std::filesystem::path file(text);
-  std::error_code error;
-  if (std::filesystem::is_directory(file, error))
-    throw input_error(fmt::format("{}: '{}' is a directory, not a file", flag, text));
-  const std::filesystem::path directory =
-      file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
-  if (!std::filesystem::is_directory(directory, error))
-    throw input_error(fmt::format("{}: directory '{}' does not exist", flag, directory.string()));
-  return file;
+  return std::filesystem::path(text);
 }
 
 void check_out_directory(const std::string& text) {
@@ -188,8 +182,8 @@ void run_single(task_kind kind, const raw_options& raw, bool epochs_given, std::
   settings.print_every = parse_whole_number(raw.print_every, "--print-every", 0, UINT64_MAX);
   check_out_directory(raw.out);
   settings.out = raw.out;
-  settings.save = output_path(raw.save, "--save");
-  settings.export_header = output_path(raw.export_header, "--export-header");
+  settings.save = output_path(raw.save);
+  settings.export_header = output_path(raw.export_header);
   if (settings.export_header && settings.export_header->extension() != ".hpp")
     throw input_error(fmt::format("--export-header: expected a file name ending in .hpp, got '{}'",
                                   raw.export_header));
@@ -215,6 +209,13 @@ void run_sweep_command(const raw_options& raw, bool epochs_given, std::ostream& 
   settings.progress = parse_progress(raw.progress);
   settings.full_curve = raw.full_curve;
   dispatch(*kind, single_precision, [&]<class Task, class T>() {
+    // Reserved before the sweep, so that a path that cannot be written costs no time.
+    output_files files;
+    files.create_directory(settings.out, "--out");
+    const auto svg = output_file(settings.out, fmt::format("sweep-{}", Task::name), "-solved.svg");
+    const auto csv = output_file(settings.out, fmt::format("sweep-{}", Task::name), "-solved.csv");
+    const std::size_t svg_file = files.reserve(svg, "--out");
+    const std::size_t csv_file = files.reserve(csv, "--out");
     const sweep_result result = run_sweep<Task, T>(settings);
     print_sweep(out, Task::name, scalar_name<T>, settings, result);
     for (const sweep_run& run : result.runs) {
@@ -224,13 +225,13 @@ void run_sweep_command(const raw_options& raw, bool epochs_given, std::ostream& 
                         run.seed, *run.diverged_at, settings.learning_rate));
       }
     }
-    prepare_output_directory(settings.out);
-    const auto svg = output_file(settings.out, fmt::format("sweep-{}", Task::name), "-solved.svg");
-    const auto csv = output_file(settings.out, fmt::format("sweep-{}", Task::name), "-solved.csv");
-    write_solved_fraction(svg, csv, solved_fraction(result),
-                          fmt::format("fraction of {} runs solved ({}, seeds {} ..)", settings.runs,
-                                      Task::name, settings.base_seed),
-                          settings.full_curve);
+    const std::vector<double> fraction = solved_fraction(result);
+    files.write(
+        svg_file,
+        solved_fraction_svg(fraction, fmt::format("fraction of {} runs solved ({}, seeds {} ..)",
+                                                  settings.runs, Task::name, settings.base_seed)));
+    files.write(csv_file, solved_fraction_csv(fraction, settings.full_curve));
+    files.commit();
     out << fmt::format("Files written\n  {}\n  {}\n\n", svg.string(), csv.string());
     out << sweep_verdict(Task::name, result);
   });

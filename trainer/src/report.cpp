@@ -1,11 +1,10 @@
-// The report's helpers that need no network type: text wrapping and output paths.
+// The report's helpers that need no network type: text wrapping and the run's output files.
 // SPDX-License-Identifier: BSL-1.0
 #include "report.hpp"
 
 #include <fmt/format.h>
 
 #include <cmath>
-#include <system_error>
 
 namespace ctnn_train {
 
@@ -42,13 +41,25 @@ std::filesystem::path output_file(const std::filesystem::path& out, std::string_
   return out / (std::string(task) + std::string(suffix));
 }
 
-void prepare_output_directory(const std::filesystem::path& out) {
-  std::error_code error;
-  if (std::filesystem::is_directory(out, error)) return;
-  if (std::filesystem::exists(out, error))
-    throw input_error("--out: '" + out.string() + "' exists and is not a directory");
-  if (!std::filesystem::create_directories(out, error) || error)
-    throw input_error("--out: cannot create directory '" + out.string() + "': " + error.message());
+run_outputs::run_outputs(const run_settings& settings, std::string_view task) {
+  files.create_directory(settings.out, "--out");
+  if (settings.epochs > 0) {
+    curve_svg = files.reserve(output_file(settings.out, task, "-learning-curve.svg"), "--out");
+    curve_csv = files.reserve(output_file(settings.out, task, "-learning-curve.csv"), "--out");
+  }
+  diagram = files.reserve(output_file(settings.out, task, "-network.svg"), "--out");
+  if (settings.save) save = files.reserve(*settings.save, "--save");
+  if (settings.export_header) header = files.reserve(*settings.export_header, "--export-header");
+}
+
+void check_finite_parameters(std::span<const double> values, std::string_view flag,
+                             const std::filesystem::path& file) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (!std::isfinite(values[i])) {
+      throw input_error(fmt::format("{}: cannot write '{}': parameter {} is {}", flag,
+                                    file.string(), i, values[i]));
+    }
+  }
 }
 
 }  // namespace ctnn_train

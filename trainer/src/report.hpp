@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <optional>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -28,6 +29,7 @@
 #include "errors.hpp"
 #include "explain.hpp"
 #include "model_io.hpp"
+#include "output_files.hpp"
 #include "progress.hpp"
 #include "svg.hpp"
 #include "tasks.hpp"
@@ -57,8 +59,21 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view inde
 std::filesystem::path output_file(const std::filesystem::path& out, std::string_view task,
                                   std::string_view suffix);
 
-/// Creates `out` if needed; throws input_error if it is not a directory or cannot be created.
-void prepare_output_directory(const std::filesystem::path& out);
+/// The files of a single run, reserved (and --out created) when it is made, before training:
+/// the learning curve's SVG and CSV when the run trains, the network diagram, and the --save and
+/// --export-header files when asked for. Destroyed uncommitted, it leaves nothing.
+struct run_outputs {
+  output_files files;
+  std::optional<std::size_t> curve_svg, curve_csv, save, header;
+  std::size_t diagram = 0;
+
+  run_outputs(const run_settings& settings, std::string_view task);
+};
+
+/// Throws input_error naming `flag` and `file` unless `values` are all finite: JSON and
+/// constexpr parameters have no room for NaN or infinity.
+void check_finite_parameters(std::span<const double> values, std::string_view flag,
+                             const std::filesystem::path& file);
 
 /// `value` with 4 decimals, or in scientific notation once that would take more than 12 digits
 /// (a loaded model may hold any finite value).
@@ -165,9 +180,10 @@ inline void print_problem_5(std::ostream& out, const xor_explanation& e) {
 }  // namespace detail
 
 /// Trains Task's network in scalar type T as `settings` says and prints the report to out; writes
-/// the learning curve, the network diagram and any --save / --export-header file. Throws
-/// divergence_error if the epoch error stops being finite (having written nothing), input_error
-/// if a model cannot be loaded or a file cannot be written.
+/// the learning curve, the network diagram and any --save / --export-header file, all of them or
+/// none. Throws divergence_error if the epoch error stops being finite, input_error if a model
+/// cannot be loaded or a file cannot be written (an output path is checked before training);
+/// either way having written nothing.
 template <class Task, class T>
 void run_task(const run_settings& settings, std::ostream& out) {
   using Net = typename Task::network;
@@ -177,6 +193,8 @@ void run_task(const run_settings& settings, std::ostream& out) {
   ctnn::parameters<Net, T> params = settings.load ? load_model<Net, T>(*settings.load, Task::name)
                                                   : ctnn::initialize<Net, T>(rng);
   if (settings.load) rng = ctnn::pcg32(settings.seed);  // as ctnn::train(params, data, options)
+  // Before training, so that a path that cannot be written costs no time and leaves nothing.
+  run_outputs outputs(settings, Task::name);
 
   out << fmt::format("ctnn-train {}: {}\n", Task::name, Task::description);
   out << fmt::format("  topology       {}\n", ctnn::topology_name<Net>());
@@ -225,29 +243,29 @@ void run_task(const run_settings& settings, std::ostream& out) {
     family = e.verdict == "solved" ? e.family : e.verdict;
   }
 
-  prepare_output_directory(settings.out);
-  std::vector<std::string> written;
-  const auto curve_svg = output_file(settings.out, Task::name, "-learning-curve.svg");
-  const auto curve_csv = output_file(settings.out, Task::name, "-learning-curve.csv");
-  const auto diagram = output_file(settings.out, Task::name, "-network.svg");
-  if (!errors.empty()) {
-    write_learning_curve(curve_svg, curve_csv, errors, Task::plot_title, settings.full_curve);
-    written.push_back(curve_svg.string());
-    written.push_back(curve_csv.string());
+  // Every file is written before any is renamed into place: all appear, or none.
+  output_files& files = outputs.files;
+  if (outputs.curve_svg) {
+    files.write(*outputs.curve_svg, learning_curve_svg(errors, Task::plot_title));
+    files.write(*outputs.curve_csv, learning_curve_csv(errors, settings.full_curve));
   }
   const std::vector<std::string> names(Task::parameter_names.begin(), Task::parameter_names.end());
-  write_network_diagram(
-      diagram, params, names,
-      fmt::format("{} after {} epochs (seed {})", Task::name, settings.epochs, settings.seed));
-  written.push_back(diagram.string());
-  if (settings.save) {
-    save_model(*settings.save, Task::name, params);
-    written.push_back(settings.save->string());
+  files.write(outputs.diagram,
+              network_diagram_svg(params, names,
+                                  fmt::format("{} after {} epochs (seed {})", Task::name,
+                                              settings.epochs, settings.seed)));
+  const std::vector<double> values(std::begin(params.values), std::end(params.values));
+  if (outputs.save) {
+    check_finite_parameters(values, "--save", *settings.save);
+    files.write(*outputs.save, model_json(Task::name, shape_of<Net, T>(), values));
   }
-  if (settings.export_header) {
-    export_header(*settings.export_header, Task::name, params);
-    written.push_back(settings.export_header->string());
+  if (outputs.header) {
+    check_finite_parameters(values, "--export-header", *settings.export_header);
+    files.write(*outputs.header, header_source(Task::name, shape_of<Net, T>(), values));
   }
+  files.commit();
+  std::vector<std::string> written;
+  for (const std::filesystem::path& file : files.targets()) written.push_back(file.string());
   out << "Files written\n";
   for (const std::string& file : written) out << "  " << file << '\n';
   out << '\n';

@@ -221,9 +221,7 @@ std::vector<std::size_t> csv_epochs(std::size_t count, bool every_epoch) {
   return epochs;
 }
 
-void write_learning_curve(const std::filesystem::path& svg, const std::filesystem::path& csv_file,
-                          std::span<const double> errors, std::string_view title,
-                          bool every_epoch) {
+std::string learning_curve_svg(std::span<const double> errors, std::string_view title) {
   double high = 0, low = 0;
   for (const double error : errors) {
     if (std::isfinite(error)) {
@@ -233,17 +231,34 @@ void write_learning_curve(const std::filesystem::path& svg, const std::filesyste
   }
   if (high == low) high = low + 1;
   const double margin = (high - low) * 0.05;
-  write_file_atomically(csv_file, csv("epoch,error", errors, every_epoch));
-  write_file_atomically(svg, line_plot(errors, {title, "epoch", "error for epoch"},
-                                       low < 0 ? low - margin : 0, high + margin));
+  return line_plot(errors, {title, "epoch", "error for epoch"}, low < 0 ? low - margin : 0,
+                   high + margin);
+}
+
+std::string learning_curve_csv(std::span<const double> errors, bool every_epoch) {
+  return csv("epoch,error", errors, every_epoch);
+}
+
+std::string solved_fraction_svg(std::span<const double> fraction_by_epoch, std::string_view title) {
+  return line_plot(fraction_by_epoch, {title, "epoch", "fraction of runs solved"}, 0, 1.05);
+}
+
+std::string solved_fraction_csv(std::span<const double> fraction_by_epoch, bool every_epoch) {
+  return csv("epoch,fraction_solved", fraction_by_epoch, every_epoch);
+}
+
+void write_learning_curve(const std::filesystem::path& svg, const std::filesystem::path& csv_file,
+                          std::span<const double> errors, std::string_view title,
+                          bool every_epoch) {
+  write_file_atomically(csv_file, learning_curve_csv(errors, every_epoch));
+  write_file_atomically(svg, learning_curve_svg(errors, title));
 }
 
 void write_solved_fraction(const std::filesystem::path& svg, const std::filesystem::path& csv_file,
                            std::span<const double> fraction_by_epoch, std::string_view title,
                            bool every_epoch) {
-  write_file_atomically(csv_file, csv("epoch,fraction_solved", fraction_by_epoch, every_epoch));
-  write_file_atomically(
-      svg, line_plot(fraction_by_epoch, {title, "epoch", "fraction of runs solved"}, 0, 1.05));
+  write_file_atomically(csv_file, solved_fraction_csv(fraction_by_epoch, every_epoch));
+  write_file_atomically(svg, solved_fraction_svg(fraction_by_epoch, title));
 }
 
 network_diagram make_network_diagram(const model_shape& shape, std::span<const double> values,

@@ -18,6 +18,15 @@
 
 namespace ctnn_train {
 
+/// The learning curve's SVG document and CSV text, as `write_learning_curve` writes them.
+std::string learning_curve_svg(std::span<const double> errors, std::string_view title);
+std::string learning_curve_csv(std::span<const double> errors, bool every_epoch = false);
+
+/// The solved fraction's SVG document and CSV text, as `write_solved_fraction` writes them.
+std::string solved_fraction_svg(std::span<const double> fraction_by_epoch, std::string_view title);
+std::string solved_fraction_csv(std::span<const double> fraction_by_epoch,
+                                bool every_epoch = false);
+
 /// Error per epoch against epoch, titled and with labelled axes like the homework's matplotlib
 /// plot, as `svg`; the errors as `csv` (`epoch,error`; see csv_epochs). Long runs are drawn from at
 /// most about 2000 points (each stretch's lowest and highest), so the curve keeps its shape;
@@ -74,16 +83,23 @@ network_diagram make_network_diagram(const model_shape& shape, std::span<const d
 /// weight is large, labelled with name and value; connections that skip a layer curve around it.
 std::string network_diagram_svg(const network_diagram& diagram, std::string_view title);
 
+/// The diagram of `params` as an SVG document, parameters named as `write_network_diagram` says.
+template <class Net, class T>
+std::string network_diagram_svg(const ctnn::parameters<Net, T>& params,
+                                std::span<const std::string> parameter_names,
+                                std::string_view title) {
+  const std::vector<double> values(std::begin(params.values), std::end(params.values));
+  return network_diagram_svg(make_network_diagram(shape_of<Net, T>(), values, parameter_names),
+                             title);
+}
+
 /// Writes the diagram of `params` as `svg`, atomically, naming parameters by `parameter_names`
 /// (in ctnn's order, e.g. the homework's `w_3, w_4, b_0, w_0, w_1, w_2, b_1` for XOR) when it
 /// has one name per parameter.
 template <class Net, class T>
 void write_network_diagram(const std::filesystem::path& svg, const ctnn::parameters<Net, T>& params,
                            std::span<const std::string> parameter_names, std::string_view title) {
-  const std::vector<double> values(std::begin(params.values), std::end(params.values));
-  write_file_atomically(
-      svg, network_diagram_svg(make_network_diagram(shape_of<Net, T>(), values, parameter_names),
-                               title));
+  write_file_atomically(svg, network_diagram_svg(params, parameter_names, title));
 }
 
 /// The same, with names as string views (as `ctnn_train::task<...>::parameter_names` holds them).
