@@ -2,16 +2,19 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "model_io.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <fmt/std.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <fstream>
-#include <iterator>
+#include <cstdint>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <system_error>
 
 #include "errors.hpp"
@@ -87,6 +90,74 @@ void check_finite(const std::filesystem::path& file, const model_shape& shape,
       throw input_error(fmt::format("cannot write {}: parameter {} is {}", file, i, values[i]));
     }
   }
+}
+
+/// What kind of file a non-regular `mode` is, for a message.
+std::string_view file_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a file";
+}
+
+/// Closes a file descriptor when it goes out of scope.
+struct file_descriptor {
+  int number;
+  explicit file_descriptor(int open_number) : number(open_number) {}
+  file_descriptor(const file_descriptor&) = delete;
+  file_descriptor& operator=(const file_descriptor&) = delete;
+  ~file_descriptor() { ::close(number); }
+};
+
+/// The contents of `file`, a regular file of at most `model_file_size_limit` bytes, reading no
+/// more than one byte past the limit: a device, FIFO or endless file is refused, not read.
+std::string read_model_text(const std::filesystem::path& file) {
+  const auto cannot_read = [&](std::string_view why) {
+    return input_error(fmt::format("cannot read model file {}: {}", file, why));
+  };
+  // O_NONBLOCK so that opening a FIFO with no writer returns at once (it is refused below).
+  const int number = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (number < 0) {
+    const int error = errno;
+    if (error == ENOENT) {
+      struct stat link {};
+      const bool dangling = ::lstat(file.c_str(), &link) == 0 && S_ISLNK(link.st_mode);
+      throw cannot_read(dangling ? "no such file (a dangling symbolic link)" : "no such file");
+    }
+    if (error == EACCES) throw cannot_read("permission denied");
+    throw cannot_read(std::generic_category().message(error));
+  }
+  const file_descriptor descriptor{number};
+  struct stat status {};
+  if (::fstat(descriptor.number, &status) != 0) {
+    throw cannot_read(std::generic_category().message(errno));
+  }
+  if (!S_ISREG(status.st_mode)) {
+    throw input_error(
+        fmt::format("model file {} is not a regular file ({})", file, file_kind(status.st_mode)));
+  }
+  const auto too_large = [&] {
+    return input_error(fmt::format("model file {} is larger than {} MiB, the limit for model files",
+                                   file, model_file_size_limit >> 20));
+  };
+  // The size fstat reports is only a hint: files in /proc say 0 and a file may grow.
+  if (static_cast<std::uintmax_t>(status.st_size) > model_file_size_limit) throw too_large();
+  std::string text;
+  char buffer[1 << 16];
+  while (true) {
+    const std::size_t wanted = std::min(sizeof buffer, model_file_size_limit + 1 - text.size());
+    const ssize_t got = ::read(descriptor.number, buffer, wanted);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      throw cannot_read(std::generic_category().message(errno));
+    }
+    if (got == 0) break;
+    text.append(buffer, static_cast<std::size_t>(got));
+    if (text.size() > model_file_size_limit) throw too_large();
+  }
+  return text;
 }
 
 }  // namespace
@@ -262,15 +333,7 @@ std::vector<double> parse_model(std::string_view text, std::string_view task,
 
 std::vector<double> read_model(const std::filesystem::path& file, std::string_view task,
                                const model_shape& shape) {
-  std::ifstream in(file, std::ios::binary);
-  std::error_code error;
-  if (!in || std::filesystem::is_directory(file, error)) {
-    throw input_error(fmt::format(
-        "cannot read model file {}: {}", file,
-        std::filesystem::exists(file, error) ? "permission denied or not a file" : "no such file"));
-  }
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) throw input_error(fmt::format("cannot read model file {}", file));
+  const std::string text = read_model_text(file);
   try {
     return parse_model(text, task, shape);
   } catch (const input_error& problem) {

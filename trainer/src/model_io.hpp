@@ -21,6 +21,10 @@ namespace ctnn_train {
 inline constexpr std::string_view model_format = "ctnn-model";
 inline constexpr int model_format_version = 1;
 
+/// The largest model file `read_model` reads, in bytes: a model of the trainer's tasks takes a
+/// few KB, and a file past this is refused before it fills memory.
+inline constexpr std::size_t model_file_size_limit = std::size_t{1} << 20;
+
 /// One layer of a topology as model files spell it; layer 0 is the input (no sources, fan-in 0,
 /// no activation).
 struct layer_shape {
@@ -93,7 +97,10 @@ std::string model_json(std::string_view task, const model_shape& shape,
 std::vector<double> parse_model(std::string_view text, std::string_view task,
                                 const model_shape& shape);
 
-/// `parse_model` on a file's contents; messages begin with the file's name.
+/// `parse_model` on a file's contents; messages begin with the file's name. Reads only a regular
+/// file (a symbolic link to one is fine) of at most `model_file_size_limit` bytes: a directory,
+/// FIFO or device is refused without waiting on it or reading it, and a read error is an
+/// `input_error` too.
 std::vector<double> read_model(const std::filesystem::path& file, std::string_view task,
                                const model_shape& shape);
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "model_io.hpp"
 
+#include <sys/stat.h>
+
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -271,9 +273,54 @@ TEST_CASE("an unreadable model file gives one clear line", "[model_io]") {
       (ctnn_train::load_model<xor_net, double>(directory.path / "missing.json", "xor")),
       "cannot read model file \"" + (directory.path / "missing.json").string() +
           "\": no such file");
-  CHECK_THROWS_WITH((ctnn_train::load_model<xor_net, double>(directory.path, "xor")),
-                    Catch::Matchers::StartsWith("cannot read model file"));
+  // Was "cannot read model file ...: permission denied or not a file"; now it says which.
+  CHECK_THROWS_WITH(
+      (ctnn_train::load_model<xor_net, double>(directory.path, "xor")),
+      "model file \"" + directory.path.string() + "\" is not a regular file (a directory)");
   CHECK(directory.files().empty());
+}
+
+TEST_CASE("a model file is read only if it is a regular file of at most 1 MiB", "[model_io]") {
+  scratch_directory directory("not_regular");
+  const auto file = directory.path / "model.json";
+  const std::string quoted_file = "\"" + file.string() + "\"";
+  SECTION("a FIFO is refused at once, not waited on") {
+    REQUIRE(::mkfifo(file.c_str(), 0600) == 0);
+    CHECK_THROWS_WITH((ctnn_train::load_model<xor_net, double>(file, "xor")),
+                      "model file " + quoted_file + " is not a regular file (a FIFO)");
+  }
+  SECTION("a character device is refused without reading it") {
+    CHECK_THROWS_WITH((ctnn_train::load_model<xor_net, double>("/dev/zero", "xor")),
+                      "model file \"/dev/zero\" is not a regular file (a character device)");
+  }
+  SECTION("a dangling symbolic link is named as such") {
+    std::filesystem::create_symlink("missing.json", file);
+    CHECK_THROWS_WITH(
+        (ctnn_train::load_model<xor_net, double>(file, "xor")),
+        "cannot read model file " + quoted_file + ": no such file (a dangling symbolic link)");
+  }
+  SECTION("a symbolic link to a model loads") {
+    const auto params = ctnn::initialize<xor_net, double>(5);
+    ctnn_train::save_model(directory.path / "target.json", "xor", params);
+    std::filesystem::create_symlink("target.json", file);
+    CHECK(same_bits(ctnn_train::load_model<xor_net, double>(file, "xor"), params));
+  }
+  SECTION("a file over the limit is refused, however it starts") {
+    auto text = ctnn_train::model_json("xor", ctnn_train::shape_of<xor_net, double>(),
+                                       std::vector<double>(7, 0.5));
+    text.resize(ctnn_train::model_file_size_limit + 1, ' ');
+    write(file, text);
+    CHECK_THROWS_WITH(
+        (ctnn_train::load_model<xor_net, double>(file, "xor")),
+        "model file " + quoted_file + " is larger than 1 MiB, the limit for model files");
+    text.pop_back();  // exactly at the limit: read, and valid JSON
+    write(file, text);
+    CHECK_NOTHROW(ctnn_train::load_model<xor_net, double>(file, "xor"));
+  }
+  SECTION("a read error is an input_error, not an ios_base::failure") {
+    CHECK_THROWS_WITH((ctnn_train::load_model<xor_net, double>("/proc/self/mem", "xor")),
+                      "cannot read model file \"/proc/self/mem\": Input/output error");
+  }
 }
 
 TEST_CASE("saving fails cleanly, leaving no file behind", "[model_io][files]") {
