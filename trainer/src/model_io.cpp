@@ -515,7 +515,9 @@ std::vector<double> read_model(const std::filesystem::path& file, std::string_vi
 
 std::string header_source(std::string_view task, const model_shape& shape,
                           std::span<const double> values) {
-  const std::string name = identifier(task);
+  // The scalar type is part of the names, so that the float and the double model of one task
+  // can be included in one translation unit.
+  const std::string name = identifier(task) + '_' + shape.scalar;
   const bool is_float = shape.scalar == "float";
   const std::string suffix = is_float ? "f" : "";
   // The shortest decimal that reads back as the value, in the header's own scalar type.

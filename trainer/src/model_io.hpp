@@ -114,9 +114,10 @@ std::vector<double> parse_model(std::string_view text, std::string_view task,
 std::vector<double> read_model(const std::filesystem::path& file, std::string_view task,
                                const model_shape& shape);
 
-/// A C++ header defining `ctnn_trained::<task>_network` and the constexpr
-/// `ctnn_trained::<task>_parameters`, values as hexadecimal literals (non-identifier characters
-/// of `task` become `_`).
+/// A C++ header defining `ctnn_trained::<task>_<scalar>_network` and the constexpr
+/// `ctnn_trained::<task>_<scalar>_parameters` (e.g. `or_float_parameters`), values as
+/// hexadecimal literals (non-identifier characters of `task` become `_`). The scalar type is in
+/// the names so that a float and a double model of one task can be included together.
 std::string header_source(std::string_view task, const model_shape& shape,
                           std::span<const double> values);
 

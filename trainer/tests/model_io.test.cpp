@@ -468,17 +468,18 @@ TEST_CASE("an exported header defines the parameters as constexpr hex literals",
   const std::string header = read_text(directory.path / "xor.hpp");
   CHECK(header.find("#include <ctnn.hpp>") != std::string::npos);
   CHECK(header.find("namespace ctnn_trained {") != std::string::npos);
-  CHECK(header.find("using xor_network = " + ctnn::topology_name<xor_net>() + ";") !=
+  CHECK(header.find("using xor_double_network = " + ctnn::topology_name<xor_net>() + ";") !=
         std::string::npos);
-  CHECK(header.find("inline constexpr ctnn::parameters<xor_network, double> xor_parameters{{") !=
-        std::string::npos);
+  CHECK(header.find("inline constexpr ctnn::parameters<xor_double_network, double> "
+                    "xor_double_parameters{{") != std::string::npos);
   CHECK(header.find("    -0x1.8p+0,  // x_0 -> h: -1.5\n") != std::string::npos);
   CHECK(header.find("    0x1p+0,  // bias of y: 1\n") != std::string::npos);
 
   const auto tanh_params = ctnn::initialize<or_tanh_neuron, float>(1);
   ctnn_train::export_header(directory.path / "or-tanh.hpp", "or-tanh", tanh_params);
   const std::string tanh_header = read_text(directory.path / "or-tanh.hpp");
-  CHECK(tanh_header.find("ctnn::parameters<or_tanh_network, float> or_tanh_parameters{{") !=
+  CHECK(tanh_header.find(
+            "ctnn::parameters<or_tanh_float_network, float> or_tanh_float_parameters{{") !=
         std::string::npos);
   CHECK(tanh_header.find(ctnn_train::hex_float(tanh_params.values[2]) + "f,  // bias of y") !=
         std::string::npos);
