@@ -35,8 +35,9 @@ add_test(NAME export.header
                  "-Dboost_dir=${Boost_DIR}" -P ${trainer_dir}/tests/export_consumer/run.cmake)
 set_tests_properties(export.header PROPERTIES FIXTURES_REQUIRED io_samples)
 
-# libFuzzer (Clang only; Debian's libclang-rt-14-dev) on the model loader's core, with ASan and
-# UBSan, for a bounded time. New inputs go to the build tree; trainer/fuzz/corpus is read only.
+# libFuzzer (Clang only; Debian's libclang-rt-14-dev) on the model loader (parse_model, and
+# read_model on a temporary file), with ASan and UBSan, for a bounded time. New inputs go to the
+# build tree; trainer/fuzz/corpus is read only.
 if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
   include(CheckCXXSourceCompiles)
   set(CMAKE_REQUIRED_FLAGS -fsanitize=fuzzer)
@@ -62,8 +63,10 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     ctnn_set_warnings(ctnn_fuzz_model_loader)
     set(fuzz_dir ${CMAKE_CURRENT_BINARY_DIR}/fuzz)
     file(MAKE_DIRECTORY ${fuzz_dir}/corpus)
+    # -max_len fits the corpus's deep_nesting.json (100000 levels, 200 KB): the nesting that
+    # overflowed the stack needs that much input.
     add_test(NAME fuzz.model_loader
-             COMMAND ctnn_fuzz_model_loader -max_total_time=${CTNN_FUZZ_SECONDS} -max_len=8192
+             COMMAND ctnn_fuzz_model_loader -max_total_time=${CTNN_FUZZ_SECONDS} -max_len=262144
                      -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
                      -dict=${trainer_dir}/fuzz/model_loader.dict -artifact_prefix=${fuzz_dir}/
                      ${fuzz_dir}/corpus ${trainer_dir}/fuzz/corpus

@@ -2,16 +2,23 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "model_io.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <fmt/std.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <bit>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <fstream>
-#include <iterator>
+#include <cstdint>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
-#include <sstream>
+#include <set>
 #include <system_error>
 
 #include "errors.hpp"
@@ -23,48 +30,194 @@ namespace {
 
 using nlohmann::json;
 
-/// A value from the file, for a message: JSON text, ASCII only, so that it stays on one line
-/// whatever the file holds, and shortened when long.
+/// Text from the file, for a message: printable ASCII only (other bytes as `\xNN`, a newline as
+/// `\n`), so that it stays on one line whatever the file holds, and cut after `limit` characters.
+/// `in_quotes` escapes `"` and `\` too.
+std::string printable(std::string_view text, std::size_t limit, bool in_quotes) {
+  std::string shown;
+  for (const char c : text) {
+    if (shown.size() >= limit) {
+      shown += "...";
+      break;
+    }
+    const auto byte = static_cast<unsigned char>(c);
+    if (in_quotes && (c == '"' || c == '\\')) {
+      shown += '\\';
+      shown += c;
+    } else if (c == '\n') {
+      shown += "\\n";
+    } else if (c == '\t') {
+      shown += "\\t";
+    } else if (c == '\r') {
+      shown += "\\r";
+    } else if (byte >= 0x20 && byte < 0x7f) {
+      shown += c;
+    } else {
+      shown += fmt::format("\\x{:02x}", byte);
+    }
+  }
+  return shown;
+}
+
+/// A value from the file, for a message: a string in quotes, a number as JSON writes it, a short
+/// flat array in full, any other array or object as `[...]` or `{...}`. Never dumps a nested
+/// value, whose text could be long or deep.
 std::string quoted(const json& value, std::size_t limit = 60) {
-  std::string text = value.dump(-1, ' ', true, json::error_handler_t::replace);
-  if (text.size() > limit) text = text.substr(0, limit - 3) + "...";
-  return text;
+  if (value.is_string()) {
+    return '"' + printable(value.get_ref<const std::string&>(), limit, true) + '"';
+  }
+  if (value.is_array()) {
+    const bool flat = value.size() <= 8 &&
+                      std::none_of(value.begin(), value.end(),
+                                   [](const json& element) { return element.is_structured(); });
+    if (!flat) return "[...]";
+    std::string shown = "[";
+    for (const json& element : value) {
+      if (shown.size() > 1) shown += ", ";
+      shown += quoted(element, 12);
+    }
+    return shown + ']';
+  }
+  if (value.is_object()) return "{...}";
+  return printable(value.dump(), limit, false);
 }
 
 [[noreturn]] void reject(const std::string& problem) { throw input_error(problem); }
 
-const json& member(const json& object, const char* key, const std::string& where) {
+// Messages follow 'model file "<name>" ', so each is a predicate: "has no \"layers\"" about the
+// whole model, "is wrong in layer 1, unit 0: it has no \"bias\"" about a part of it.
+
+/// Rejects `problem` about the part of the model at `location` ("layer 2, unit 0"), or about the
+/// whole model when `location` is empty; `problem` starts with a verb ("has", "is").
+[[noreturn]] void reject_in(const std::string& location, const std::string& problem) {
+  if (location.empty()) reject(problem);
+  reject(fmt::format("is wrong in {}: it {}", location, problem));
+}
+
+/// Rejects `problem` about a field of the part at `location`, e.g. `"unit" is "y", not "h"`.
+[[noreturn]] void reject_field(const std::string& location, const std::string& problem) {
+  if (location.empty()) reject(problem);
+  reject(fmt::format("is wrong in {}: its {}", location, problem));
+}
+
+const json& member(const json& object, const char* key, const std::string& location) {
   const auto found = object.find(key);
-  if (found == object.end()) reject(fmt::format("{} has no \"{}\"", where, key));
+  if (found == object.end()) reject_in(location, fmt::format("has no \"{}\"", key));
   return *found;
+}
+
+/// Refuses a key of `object` that the writer never writes: a model file is not hand-extended.
+void check_keys(const json& object, std::initializer_list<std::string_view> known,
+                const std::string& location) {
+  for (const auto& [key, value] : object.items()) {
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      reject_in(location, fmt::format("has an unknown key {}", quoted(json(key))));
+    }
+  }
+}
+
+/// Checks that `object[key]` is the non-negative integer `expected`.
+void check_index(const json& object, const char* key, std::size_t expected,
+                 const std::string& location) {
+  const json& value = member(object, key, location);
+  if (!value.is_number_unsigned() || value.get<std::size_t>() != expected) {
+    reject_field(location, fmt::format("\"{}\" is {}, not {}", key, quoted(value), expected));
+  }
+}
+
+/// Checks that `object[key]` is the string `expected`.
+void check_name(const json& object, const char* key, std::string_view expected,
+                const std::string& location) {
+  const json& value = member(object, key, location);
+  if (!value.is_string() || value.get_ref<const std::string&>() != expected) {
+    reject_field(location, fmt::format("\"{}\" is {}, not \"{}\"", key, quoted(value), expected));
+  }
 }
 
 /// A non-negative integer, or nothing when `value` is another kind of number or not a number.
 bool is_count(const json& value) { return value.is_number_unsigned(); }
 
-/// Reads `{"value": <number>, "exact": "<hex float>"}`, checking that both are there, agree, and
-/// are finite, and (for float) that float holds the value exactly.
-double read_parameter(const json& parameter, const std::string& where, bool is_float) {
-  if (!parameter.is_object())
-    reject(fmt::format("{} is not an object, but {}", where, quoted(parameter)));
-  const json& exact = member(parameter, "exact", where);
+/// Reads `{"value": <number>, "exact": "<hex float>"}` (with `"from"` first for a weight, checked
+/// by the caller), checking that both are there, agree to the bit, and are finite, and (for
+/// float) that float holds the value exactly.
+double read_parameter(const json& parameter, const std::string& location, bool is_float,
+                      bool is_weight) {
+  if (!parameter.is_object()) {
+    reject_in(location, fmt::format("is not an object, but {}", quoted(parameter)));
+  }
+  if (is_weight) {
+    check_keys(parameter, {"from", "value", "exact"}, location);
+  } else {
+    check_keys(parameter, {"value", "exact"}, location);
+  }
+  const json& exact = member(parameter, "exact", location);
   if (!exact.is_string()) {
-    reject(fmt::format("{}: \"exact\" is not a string, but {}", where, quoted(exact)));
+    reject_field(location, fmt::format("\"exact\" is not a string, but {}", quoted(exact)));
   }
-  const double value = parse_hex_float(exact.get_ref<const std::string&>(), where);
-  const json& decimal = member(parameter, "value", where);
+  const double value =
+      parse_hex_float(exact.get_ref<const std::string&>(), "is wrong in " + location);
+  const json& decimal = member(parameter, "value", location);
   if (!decimal.is_number()) {
-    reject(fmt::format("{}: \"value\" is not a number, but {}", where, quoted(decimal)));
+    reject_field(location, fmt::format("\"value\" is not a number, but {}", quoted(decimal)));
   }
-  if (!std::isfinite(value)) reject(fmt::format("{} is not finite", where));
-  if (decimal.get<double>() != value) {
-    reject(fmt::format("{}: \"value\" {} disagrees with \"exact\" {}", where, quoted(decimal),
-                       quoted(exact)));
+  if (!std::isfinite(value)) reject_in(location, "is not finite");
+  // Bit for bit: 0 and -0 compare equal as doubles, but are different parameters.
+  if (std::bit_cast<std::uint64_t>(decimal.get<double>()) != std::bit_cast<std::uint64_t>(value)) {
+    reject(fmt::format("is wrong in {}: \"value\" {} disagrees with \"exact\" {}", location,
+                       quoted(decimal), quoted(exact)));
   }
   if (is_float && static_cast<double>(static_cast<float>(value)) != value) {
-    reject(fmt::format("{}: {} is not a float value", where, quoted(exact)));
+    reject(fmt::format("is wrong in {}: {} is not a float value", location, quoted(exact)));
   }
   return value;
+}
+
+/// Parses `text` as one JSON document, refusing what nlohmann's parser would let through or
+/// choke on: a NUL (its lexer takes one for the end of the input, ignoring what follows), nesting
+/// deeper than `model_nesting_limit` (a value that deep could overflow the stack of any recursive
+/// code that meets it), and a key twice in one object (nlohmann keeps the last).
+json parse_json(std::string_view text) {
+  if (const auto nul = text.find('\0'); nul != text.npos) {
+    reject(fmt::format("holds a NUL byte at offset {}; a model file is JSON text", nul));
+  }
+  // The keys of each object being parsed, innermost last.
+  std::vector<std::set<std::string>> open_objects;
+  const json::parser_callback_t watch = [&](int depth, json::parse_event_t event, json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+      case json::parse_event_t::array_start:
+        // `depth` counts the arrays and objects around this one.
+        if (depth >= model_nesting_limit) {
+          reject(
+              fmt::format("nests arrays and objects deeper than {} levels", model_nesting_limit));
+        }
+        if (event == json::parse_event_t::object_start) open_objects.emplace_back();
+        break;
+      case json::parse_event_t::key:
+        if (!open_objects.back().insert(parsed.get<std::string>()).second) {
+          reject(fmt::format("has the key {} twice in one object", quoted(parsed)));
+        }
+        break;
+      case json::parse_event_t::object_end:
+        open_objects.pop_back();
+        break;
+      default:
+        break;
+    }
+    return true;
+  };
+  try {
+    return json::parse(text.begin(), text.end(), watch);
+  } catch (const json::exception& error) {
+    // A parse_error, or an out_of_range for a number too large for a double (found by the
+    // fuzzer). what() starts with "[json.exception.parse_error.101] ", which tells a reader
+    // nothing, and may quote the file's bytes.
+    std::string_view why = error.what();
+    if (const auto bracket = why.find("] "); why.starts_with('[') && bracket != why.npos) {
+      why.remove_prefix(bracket + 2);
+    }
+    reject(fmt::format("is not valid JSON ({})", printable(why, 200, false)));
+  }
 }
 
 std::string identifier(std::string_view task) {
@@ -87,6 +240,74 @@ void check_finite(const std::filesystem::path& file, const model_shape& shape,
       throw input_error(fmt::format("cannot write {}: parameter {} is {}", file, i, values[i]));
     }
   }
+}
+
+/// What kind of file a non-regular `mode` is, for a message.
+std::string_view file_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a file";
+}
+
+/// Closes a file descriptor when it goes out of scope.
+struct file_descriptor {
+  int number;
+  explicit file_descriptor(int open_number) : number(open_number) {}
+  file_descriptor(const file_descriptor&) = delete;
+  file_descriptor& operator=(const file_descriptor&) = delete;
+  ~file_descriptor() { ::close(number); }
+};
+
+/// The contents of `file`, a regular file of at most `model_file_size_limit` bytes, reading no
+/// more than one byte past the limit: a device, FIFO or endless file is refused, not read.
+std::string read_model_text(const std::filesystem::path& file) {
+  const auto cannot_read = [&](std::string_view why) {
+    return input_error(fmt::format("cannot read model file {}: {}", file, why));
+  };
+  // O_NONBLOCK so that opening a FIFO with no writer returns at once (it is refused below).
+  const int number = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (number < 0) {
+    const int error = errno;
+    if (error == ENOENT) {
+      struct stat link {};
+      const bool dangling = ::lstat(file.c_str(), &link) == 0 && S_ISLNK(link.st_mode);
+      throw cannot_read(dangling ? "no such file (a dangling symbolic link)" : "no such file");
+    }
+    if (error == EACCES) throw cannot_read("permission denied");
+    throw cannot_read(std::generic_category().message(error));
+  }
+  const file_descriptor descriptor{number};
+  struct stat status {};
+  if (::fstat(descriptor.number, &status) != 0) {
+    throw cannot_read(std::generic_category().message(errno));
+  }
+  if (!S_ISREG(status.st_mode)) {
+    throw input_error(
+        fmt::format("model file {} is not a regular file ({})", file, file_kind(status.st_mode)));
+  }
+  const auto too_large = [&] {
+    return input_error(fmt::format("model file {} is larger than {} MiB, the limit for model files",
+                                   file, model_file_size_limit >> 20));
+  };
+  // The size fstat reports is only a hint: files in /proc say 0 and a file may grow.
+  if (static_cast<std::uintmax_t>(status.st_size) > model_file_size_limit) throw too_large();
+  std::string text;
+  char buffer[1 << 16];
+  while (true) {
+    const std::size_t wanted = std::min(sizeof buffer, model_file_size_limit + 1 - text.size());
+    const ssize_t got = ::read(descriptor.number, buffer, wanted);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      throw cannot_read(std::generic_category().message(errno));
+    }
+    if (got == 0) break;
+    text.append(buffer, static_cast<std::size_t>(got));
+    if (text.size() > model_file_size_limit) throw too_large();
+  }
+  return text;
 }
 
 }  // namespace
@@ -132,7 +353,16 @@ double parse_hex_float(std::string_view text, std::string_view what) {
     reject(fmt::format("{}: {} is not a hexadecimal float like \"0x1.8p-1\"", what,
                        quoted(json(original))));
   }
-  return negative ? -magnitude : magnitude;
+  const double value = negative ? -magnitude : magnitude;
+  // from_chars rounds a mantissa longer than a double holds; only the spelling hex_float writes
+  // is exact by construction, so anything else (a rounded value, or "0x1.80p-1") is refused.
+  if (hex_float(value) != original) {
+    reject(
+        fmt::format("{}: {} is not a double spelled exactly as this program writes it; the "
+                    "nearest double is \"{}\"",
+                    what, quoted(json(original)), hex_float(value)));
+  }
+  return value;
 }
 
 std::string model_json(std::string_view task, const model_shape& shape,
@@ -177,49 +407,40 @@ std::string model_json(std::string_view task, const model_shape& shape,
 std::vector<double> parse_model(std::string_view text, std::string_view task,
                                 const model_shape& shape) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) reject("is empty");
-  json model;
-  try {
-    model = json::parse(text);
-  } catch (const json::exception& error) {
-    // A parse_error, or an out_of_range for a number too large for a double (found by the
-    // fuzzer). what() starts with "[json.exception.parse_error.101] ", which tells a reader
-    // nothing.
-    std::string_view why = error.what();
-    if (const auto bracket = why.find("] "); why.starts_with('[') && bracket != why.npos) {
-      why.remove_prefix(bracket + 2);
-    }
-    reject(fmt::format("is not valid JSON ({})", why));
-  }
+  const json model = parse_json(text);
   if (!model.is_object()) reject("is not a ctnn model file: not a JSON object");
   const auto format = model.find("format");
   if (format == model.end() || *format != model_format) {
     reject(fmt::format("is not a ctnn model file: \"format\" is {}, not \"{}\"",
                        format == model.end() ? "missing" : quoted(*format), model_format));
   }
-  const json& version = member(model, "version", "the model");
-  if (version != model_format_version) {
+  check_keys(model,
+             {"format", "version", "task", "topology", "scalar", "parameter_count", "layers"}, "");
+  const json& version = member(model, "version", "");
+  // The integer 1: json compares 1.0 equal to 1, but the writer never writes 1.0.
+  if (!version.is_number_integer() || version != model_format_version) {
     reject(fmt::format("has format version {}; this program reads version {}", quoted(version),
                        model_format_version));
   }
-  const json& file_task = member(model, "task", "the model");
+  const json& file_task = member(model, "task", "");
   if (!file_task.is_string() || file_task != task) {
     reject(fmt::format("holds a model for task {}, not \"{}\"", quoted(file_task), task));
   }
-  const json& topology = member(model, "topology", "the model");
+  const json& topology = member(model, "topology", "");
   if (!topology.is_string() || topology != shape.topology) {
     reject(fmt::format("has topology {}, but task \"{}\" uses {}", quoted(topology, 300), task,
                        shape.topology));
   }
-  const json& scalar = member(model, "scalar", "the model");
+  const json& scalar = member(model, "scalar", "");
   if (!scalar.is_string() || scalar != shape.scalar) {
     reject(fmt::format("holds {} parameters, not {}", quoted(scalar), shape.scalar));
   }
-  const json& count = member(model, "parameter_count", "the model");
+  const json& count = member(model, "parameter_count", "");
   if (!is_count(count) || count.get<std::size_t>() != shape.parameter_count) {
     reject(fmt::format("declares {} parameters, but the topology has {}", quoted(count),
                        shape.parameter_count));
   }
-  const json& layers = member(model, "layers", "the model");
+  const json& layers = member(model, "layers", "");
   if (!layers.is_array() || layers.size() != shape.layers.size() - 1) {
     reject(fmt::format("has {} layers, but the topology has {}",
                        layers.is_array() ? std::to_string(layers.size()) : quoted(layers),
@@ -232,28 +453,50 @@ std::vector<double> parse_model(std::string_view text, std::string_view task,
     const layer_shape& expected = shape.layers[layer];
     const json& entry = layers[layer - 1];
     const std::string where = fmt::format("layer {}", layer);
-    if (!entry.is_object()) reject(fmt::format("{} is not an object", where));
+    if (!entry.is_object()) reject_in(where, "is not an object");
+    check_keys(entry, {"layer", "activation", "sources", "units"}, where);
+    check_index(entry, "layer", layer, where);
+    check_name(entry, "activation", expected.activation, where);
+    const json& sources = member(entry, "sources", where);
+    const bool same_sources =
+        sources.is_array() && sources.size() == expected.sources.size() &&
+        std::equal(sources.begin(), sources.end(), expected.sources.begin(),
+                   [](const json& source, std::size_t wanted) {
+                     return source.is_number_unsigned() && source.get<std::size_t>() == wanted;
+                   });
+    if (!same_sources) {
+      reject_field(where, fmt::format("\"sources\" are {}, not [{}]", quoted(sources),
+                                      fmt::join(expected.sources, ", ")));
+    }
     const json& units = member(entry, "units", where);
     if (!units.is_array() || units.size() != expected.width) {
-      reject(fmt::format("{} has {} units, but the topology has {}", where,
-                         units.is_array() ? std::to_string(units.size()) : quoted(units),
-                         expected.width));
+      reject_in(where, fmt::format("has {} units, but the topology has {}",
+                                   units.is_array() ? std::to_string(units.size()) : quoted(units),
+                                   expected.width));
     }
     for (std::size_t unit = 0; unit < expected.width; ++unit) {
       const std::string unit_where = fmt::format("{}, unit {}", where, unit);
-      if (!units[unit].is_object()) reject(fmt::format("{} is not an object", unit_where));
+      if (!units[unit].is_object()) reject_in(unit_where, "is not an object");
+      check_keys(units[unit], {"unit", "weights", "bias"}, unit_where);
+      check_name(units[unit], "unit", unit_name(shape, layer, unit), unit_where);
       const json& weights = member(units[unit], "weights", unit_where);
       if (!weights.is_array() || weights.size() != expected.fan_in) {
-        reject(fmt::format("{} has {} weights, but the topology has {}", unit_where,
-                           weights.is_array() ? std::to_string(weights.size()) : quoted(weights),
-                           expected.fan_in));
+        reject_in(unit_where,
+                  fmt::format("has {} weights, but the topology has {}",
+                              weights.is_array() ? std::to_string(weights.size()) : quoted(weights),
+                              expected.fan_in));
       }
       for (std::size_t k = 0; k < expected.fan_in; ++k) {
+        const std::string weight_where = fmt::format("{}, weight {}", unit_where, k);
+        if (weights[k].is_object()) {
+          const auto [source_layer, source_unit] = source_of(shape, layer, k);
+          check_name(weights[k], "from", unit_name(shape, source_layer, source_unit), weight_where);
+        }
         values[offset + unit * expected.fan_in + k] =
-            read_parameter(weights[k], fmt::format("{}, weight {}", unit_where, k), is_float);
+            read_parameter(weights[k], weight_where, is_float, true);
       }
       values[offset + expected.width * expected.fan_in + unit] = read_parameter(
-          member(units[unit], "bias", unit_where), fmt::format("{}, bias", unit_where), is_float);
+          member(units[unit], "bias", unit_where), unit_where + ", bias", is_float, false);
     }
     offset += expected.width * (expected.fan_in + 1);
   }
@@ -262,15 +505,7 @@ std::vector<double> parse_model(std::string_view text, std::string_view task,
 
 std::vector<double> read_model(const std::filesystem::path& file, std::string_view task,
                                const model_shape& shape) {
-  std::ifstream in(file, std::ios::binary);
-  std::error_code error;
-  if (!in || std::filesystem::is_directory(file, error)) {
-    throw input_error(fmt::format(
-        "cannot read model file {}: {}", file,
-        std::filesystem::exists(file, error) ? "permission denied or not a file" : "no such file"));
-  }
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) throw input_error(fmt::format("cannot read model file {}", file));
+  const std::string text = read_model_text(file);
   try {
     return parse_model(text, task, shape);
   } catch (const input_error& problem) {
@@ -280,7 +515,9 @@ std::vector<double> read_model(const std::filesystem::path& file, std::string_vi
 
 std::string header_source(std::string_view task, const model_shape& shape,
                           std::span<const double> values) {
-  const std::string name = identifier(task);
+  // The scalar type is part of the names, so that the float and the double model of one task
+  // can be included in one translation unit.
+  const std::string name = identifier(task) + '_' + shape.scalar;
   const bool is_float = shape.scalar == "float";
   const std::string suffix = is_float ? "f" : "";
   // The shortest decimal that reads back as the value, in the header's own scalar type.

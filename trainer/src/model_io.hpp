@@ -21,6 +21,14 @@ namespace ctnn_train {
 inline constexpr std::string_view model_format = "ctnn-model";
 inline constexpr int model_format_version = 1;
 
+/// The largest model file `read_model` reads, in bytes: a model of the trainer's tasks takes a
+/// few KB, and a file past this is refused before it fills memory.
+inline constexpr std::size_t model_file_size_limit = std::size_t{1} << 20;
+
+/// How deeply `parse_model` lets arrays and objects nest: a model file needs 7 levels, and
+/// deeper input is refused while it is parsed, before anything recursive sees it.
+inline constexpr int model_nesting_limit = 32;
+
 /// One layer of a topology as model files spell it; layer 0 is the input (no sources, fan-in 0,
 /// no activation).
 struct layer_shape {
@@ -76,7 +84,8 @@ std::string hex_float(double value);
 
 /// Parses a string written by `hex_float`: an optional `-`, `0x`, hex digits with an optional
 /// fraction, an optional binary exponent. Throws `input_error` (naming `what`) for anything else,
-/// or for a value outside double's range.
+/// for a value outside double's range, or for any other spelling than `hex_float`'s (so a
+/// mantissa too long for a double, which would round, is refused).
 double parse_hex_float(std::string_view text, std::string_view what);
 
 /// The model file for `values` (in ctnn's parameter order) of a network of this shape trained for
@@ -86,20 +95,29 @@ std::string model_json(std::string_view task, const model_shape& shape,
                        std::span<const double> values);
 
 /// Reads a model file's text, checking it against `task` and `shape`, and returns its parameters
-/// in ctnn's order. Throws `input_error` with one line naming the first problem: not JSON, not a
-/// model file, another format version, task, topology or scalar type, a parameter count or layer
-/// structure that differs, a missing, non-numeric, non-finite or inexact value, or (for float) a
-/// value that float cannot hold exactly. The fuzzer calls this.
+/// in ctnn's order. Strict: the text must be exactly one JSON document (no NUL, nothing after
+/// it), nested at most `model_nesting_limit` deep, with no key twice in an object and no key the
+/// writer does not write; `version` the integer 1; every field `model_json` writes as it writes
+/// it (task, topology, scalar, parameter count, each layer's index, activation and sources, each
+/// unit's name, each weight's source); each "exact" spelled as `hex_float` spells it, and its
+/// "value" the same double to the bit (so 0 and -0 differ); for float, a value float holds.
+/// Throws `input_error` with one line naming the first problem, worded to follow
+/// 'model file "<name>" ' ("has no \"layers\"", "is wrong in layer 1, unit 0: it ..."), text
+/// from the file escaped to printable ASCII and shortened. The fuzzer calls this.
 std::vector<double> parse_model(std::string_view text, std::string_view task,
                                 const model_shape& shape);
 
-/// `parse_model` on a file's contents; messages begin with the file's name.
+/// `parse_model` on a file's contents; messages begin with the file's name. Reads only a regular
+/// file (a symbolic link to one is fine) of at most `model_file_size_limit` bytes: a directory,
+/// FIFO or device is refused without waiting on it or reading it, and a read error is an
+/// `input_error` too.
 std::vector<double> read_model(const std::filesystem::path& file, std::string_view task,
                                const model_shape& shape);
 
-/// A C++ header defining `ctnn_trained::<task>_network` and the constexpr
-/// `ctnn_trained::<task>_parameters`, values as hexadecimal literals (non-identifier characters
-/// of `task` become `_`).
+/// A C++ header defining `ctnn_trained::<task>_<scalar>_network` and the constexpr
+/// `ctnn_trained::<task>_<scalar>_parameters` (e.g. `or_float_parameters`), values as
+/// hexadecimal literals (non-identifier characters of `task` become `_`). The scalar type is in
+/// the names so that a float and a double model of one task can be included together.
 std::string header_source(std::string_view task, const model_shape& shape,
                           std::span<const double> values);
 

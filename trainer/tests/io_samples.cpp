@@ -43,8 +43,9 @@ int main(int argc, char** argv) try {
   const auto params = train_xor<double>(errors);
   const auto float_params = train_xor<float>(float_errors);
   ctnn_train::save_model(directory / "xor.json", "xor", params);
-  ctnn_train::export_header(directory / "xor_parameters.hpp", "xor", params);
-  ctnn_train::export_header(directory / "xor_float_parameters.hpp", "xor-float", float_params);
+  // Both of task "xor": the consumer includes them in one translation unit.
+  ctnn_train::export_header(directory / "xor_double_parameters.hpp", "xor", params);
+  ctnn_train::export_header(directory / "xor_float_parameters.hpp", "xor", float_params);
 
   const std::vector<std::string> xor_names = {"w_3", "w_4", "b_0", "w_0", "w_1", "w_2", "b_1"};
   ctnn_train::write_learning_curve(directory / "xor_learning_curve.svg",

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "model_io.hpp"
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -206,39 +209,136 @@ TEST_CASE("a bad model file gives one line naming the file and the problem", "[m
   }
   SECTION("a weight too few") {
     model["layers"][1]["units"][0]["weights"].erase(2);
-    expected = "layer 2, unit 0 has 2 weights, but the topology has 3";
+    expected = "is wrong in layer 2, unit 0: it has 2 weights, but the topology has 3";
   }
   SECTION("a unit too many") {
     model["layers"][0]["units"].push_back(model["layers"][0]["units"][0]);
-    expected = "layer 1 has 2 units, but the topology has 1";
+    expected = "is wrong in layer 1: it has 2 units, but the topology has 1";
   }
   SECTION("no bias") {
     model["layers"][0]["units"][0].erase("bias");
-    expected = "layer 1, unit 0 has no \"bias\"";
+    expected = "is wrong in layer 1, unit 0: it has no \"bias\"";
   }
   SECTION("a non-numeric value") {
     model["layers"][1]["units"][0]["weights"][1]["value"] = "two";
-    expected = "layer 2, unit 0, weight 1: \"value\" is not a number, but \"two\"";
+    expected = "is wrong in layer 2, unit 0, weight 1: its \"value\" is not a number, but \"two\"";
   }
   SECTION("a non-numeric exact value") {
     model["layers"][1]["units"][0]["bias"]["exact"] = "1.0";
-    expected = "layer 2, unit 0, bias: \"1.0\" is not a hexadecimal float like \"0x1.8p-1\"";
+    expected =
+        "is wrong in layer 2, unit 0, bias: \"1.0\" is not a hexadecimal float like \"0x1.8p-1\"";
   }
   SECTION("an infinite value") {
     model["layers"][0]["units"][0]["weights"][0]["exact"] = "-0x1p+1024";
-    expected = "layer 1, unit 0, weight 0: \"-0x1p+1024\" is out of range";
+    expected = "is wrong in layer 1, unit 0, weight 0: \"-0x1p+1024\" is out of range";
   }
   SECTION("a NaN") {
     model["layers"][0]["units"][0]["weights"][0]["exact"] = "nan";
-    expected = "layer 1, unit 0, weight 0: \"nan\" is not a hexadecimal float like \"0x1.8p-1\"";
+    expected =
+        "is wrong in layer 1, unit 0, weight 0: \"nan\" is not a hexadecimal float like "
+        "\"0x1.8p-1\"";
   }
   SECTION("an exact value that disagrees with the decimal") {
     model["layers"][0]["units"][0]["weights"][0]["exact"] = "0x1.8p+0";
-    expected = "layer 1, unit 0, weight 0: \"value\" -1.5 disagrees with \"exact\" \"0x1.8p+0\"";
+    expected =
+        "is wrong in layer 1, unit 0, weight 0: \"value\" -1.5 disagrees with \"exact\" "
+        "\"0x1.8p+0\"";
   }
   SECTION("a control character in a string") {
     model["task"] = "x\nor";
     expected = "holds a model for task \"x\\nor\", not \"xor\"";
+  }
+  // The loader used to accept each of these; a model file must be exactly what save_model writes.
+  SECTION("no layers") {
+    model.erase("layers");
+    expected = "has no \"layers\"";
+  }
+  SECTION("nesting deeper than the limit") {
+    text = "{\"format\": " + std::string(32, '[') + std::string(32, ']') + "}";
+    expected = "nests arrays and objects deeper than 32 levels";
+  }
+  SECTION("nesting at the limit is parsed, and not echoed whole") {
+    text = "{\"format\": " + std::string(31, '[') + std::string(31, ']') + "}";
+    expected = "is not a ctnn model file: \"format\" is [...], not \"ctnn-model\"";
+  }
+  SECTION("a NUL and garbage after the document") {
+    text = model.dump(2) + std::string("\0garbage", 8);
+    expected = "holds a NUL byte at offset " + std::to_string(model.dump(2).size()) +
+               "; a model file is JSON text";
+  }
+  SECTION("a second document after the first") {
+    text = model.dump(2) + "\n{}";
+    expected = "is not valid JSON (parse error at line";
+  }
+  SECTION("a duplicate key") {
+    text = "{\"task\": \"or\", " + model.dump().substr(1);
+    expected = "has the key \"task\" twice in one object";
+  }
+  SECTION("a duplicate key deep inside") {
+    text = model.dump();
+    text.insert(text.find("\"exact\""), "\"exact\": \"0x1p+0\", ");
+    expected = "has the key \"exact\" twice in one object";
+  }
+  SECTION("an unknown key") {
+    model["comment"] = "hand-edited";
+    expected = "has an unknown key \"comment\"";
+  }
+  SECTION("an unknown key in a bias") {
+    model["layers"][0]["units"][0]["bias"]["note"] = 1;
+    expected = "is wrong in layer 1, unit 0, bias: it has an unknown key \"note\"";
+  }
+  SECTION("version 1.0") {
+    model["version"] = 1.0;
+    expected = "has format version 1.0; this program reads version 1";
+  }
+  SECTION("another activation") {
+    model["layers"][0]["activation"] = "hyperbolic_tangent";
+    expected =
+        "is wrong in layer 1: its \"activation\" is \"hyperbolic_tangent\", not \"logistic\"";
+  }
+  SECTION("other sources") {
+    model["layers"][1]["sources"] = {1, 0};
+    expected = "is wrong in layer 2: its \"sources\" are [1, 0], not [0, 1]";
+  }
+  SECTION("sources that are not counts") {
+    model["layers"][1]["sources"] = {0.0, 1};
+    expected = "is wrong in layer 2: its \"sources\" are [0.0, 1], not [0, 1]";
+  }
+  SECTION("another layer index") {
+    model["layers"][1]["layer"] = 1;
+    expected = "is wrong in layer 2: its \"layer\" is 1, not 2";
+  }
+  SECTION("a weight from another unit") {
+    model["layers"][1]["units"][0]["weights"][2]["from"] = "x_0";
+    expected = "is wrong in layer 2, unit 0, weight 2: its \"from\" is \"x_0\", not \"h\"";
+  }
+  SECTION("another unit name") {
+    model["layers"][0]["units"][0]["unit"] = "y";
+    expected = "is wrong in layer 1, unit 0: its \"unit\" is \"y\", not \"h\"";
+  }
+  SECTION("a mantissa longer than a double holds") {
+    model["layers"][0]["units"][0]["weights"][0]["exact"] = "-0x1.80000000000001p+0";
+    expected =
+        "is wrong in layer 1, unit 0, weight 0: \"-0x1.80000000000001p+0\" is not a double "
+        "spelled exactly as this program writes it; the nearest double is \"-0x1.8p+0\"";
+  }
+  SECTION("an exact value spelled otherwise") {
+    model["layers"][0]["units"][0]["weights"][0]["exact"] = "-0X1.80P+0";
+    expected =
+        "is wrong in layer 1, unit 0, weight 0: \"-0X1.80P+0\" is not a double spelled exactly "
+        "as this program writes it; the nearest double is \"-0x1.8p+0\"";
+  }
+  SECTION("a value of 0 with an exact -0") {
+    model["layers"][0]["units"][0]["weights"][0]["value"] = 0.0;
+    model["layers"][0]["units"][0]["weights"][0]["exact"] = "-0x0p+0";
+    expected =
+        "is wrong in layer 1, unit 0, weight 0: \"value\" 0.0 disagrees with \"exact\" "
+        "\"-0x0p+0\"";
+  }
+  SECTION("text from the file is escaped to printable ASCII and shortened") {
+    model["task"] = "x\x07\xc3\xa9" + std::string(100, 'y');
+    expected =
+        "holds a model for task \"x\\x07\\xc3\\xa9" + std::string(47, 'y') + "...\", not \"xor\"";
   }
   if (text.empty()) text = model.dump(2);
   write(file, text);
@@ -249,6 +349,7 @@ TEST_CASE("a bad model file gives one line naming the file and the problem", "[m
   } catch (const ctnn_train::input_error& error) {
     const std::string message = error.what();
     CHECK(message.find('\n') == std::string::npos);
+    CHECK(std::all_of(message.begin(), message.end(), [](char c) { return c >= ' ' && c <= '~'; }));
     CHECK_THAT(message, Catch::Matchers::StartsWith(prefix + expected));
   }
   CHECK(directory.files() == before);
@@ -259,10 +360,10 @@ TEST_CASE("a float model refuses values float cannot hold", "[model_io]") {
   const auto file = directory.path / "model.json";
   write(file, ctnn_train::model_json("or", ctnn_train::shape_of<or_neuron, float>(),
                                      std::vector<double>{0.5, 0.1, 1.0}));
-  CHECK_THROWS_WITH(
-      (ctnn_train::load_model<or_neuron, float>(file, "or")),
-      "model file \"" + file.string() +
-          "\" layer 1, unit 0, weight 1: \"0x1.999999999999ap-4\" is not a float value");
+  CHECK_THROWS_WITH((ctnn_train::load_model<or_neuron, float>(file, "or")),
+                    "model file \"" + file.string() +
+                        "\" is wrong in layer 1, unit 0, weight 1: \"0x1.999999999999ap-4\" is not "
+                        "a float value");
 }
 
 TEST_CASE("an unreadable model file gives one clear line", "[model_io]") {
@@ -271,9 +372,54 @@ TEST_CASE("an unreadable model file gives one clear line", "[model_io]") {
       (ctnn_train::load_model<xor_net, double>(directory.path / "missing.json", "xor")),
       "cannot read model file \"" + (directory.path / "missing.json").string() +
           "\": no such file");
-  CHECK_THROWS_WITH((ctnn_train::load_model<xor_net, double>(directory.path, "xor")),
-                    Catch::Matchers::StartsWith("cannot read model file"));
+  // Was "cannot read model file ...: permission denied or not a file"; now it says which.
+  CHECK_THROWS_WITH(
+      (ctnn_train::load_model<xor_net, double>(directory.path, "xor")),
+      "model file \"" + directory.path.string() + "\" is not a regular file (a directory)");
   CHECK(directory.files().empty());
+}
+
+TEST_CASE("a model file is read only if it is a regular file of at most 1 MiB", "[model_io]") {
+  scratch_directory directory("not_regular");
+  const auto file = directory.path / "model.json";
+  const std::string quoted_file = "\"" + file.string() + "\"";
+  SECTION("a FIFO is refused at once, not waited on") {
+    REQUIRE(::mkfifo(file.c_str(), 0600) == 0);
+    CHECK_THROWS_WITH((ctnn_train::load_model<xor_net, double>(file, "xor")),
+                      "model file " + quoted_file + " is not a regular file (a FIFO)");
+  }
+  SECTION("a character device is refused without reading it") {
+    CHECK_THROWS_WITH((ctnn_train::load_model<xor_net, double>("/dev/zero", "xor")),
+                      "model file \"/dev/zero\" is not a regular file (a character device)");
+  }
+  SECTION("a dangling symbolic link is named as such") {
+    std::filesystem::create_symlink("missing.json", file);
+    CHECK_THROWS_WITH(
+        (ctnn_train::load_model<xor_net, double>(file, "xor")),
+        "cannot read model file " + quoted_file + ": no such file (a dangling symbolic link)");
+  }
+  SECTION("a symbolic link to a model loads") {
+    const auto params = ctnn::initialize<xor_net, double>(5);
+    ctnn_train::save_model(directory.path / "target.json", "xor", params);
+    std::filesystem::create_symlink("target.json", file);
+    CHECK(same_bits(ctnn_train::load_model<xor_net, double>(file, "xor"), params));
+  }
+  SECTION("a file over the limit is refused, however it starts") {
+    auto text = ctnn_train::model_json("xor", ctnn_train::shape_of<xor_net, double>(),
+                                       std::vector<double>(7, 0.5));
+    text.resize(ctnn_train::model_file_size_limit + 1, ' ');
+    write(file, text);
+    CHECK_THROWS_WITH(
+        (ctnn_train::load_model<xor_net, double>(file, "xor")),
+        "model file " + quoted_file + " is larger than 1 MiB, the limit for model files");
+    text.pop_back();  // exactly at the limit: read, and valid JSON
+    write(file, text);
+    CHECK_NOTHROW(ctnn_train::load_model<xor_net, double>(file, "xor"));
+  }
+  SECTION("a read error is an input_error, not an ios_base::failure") {
+    CHECK_THROWS_WITH((ctnn_train::load_model<xor_net, double>("/proc/self/mem", "xor")),
+                      "cannot read model file \"/proc/self/mem\": Input/output error");
+  }
 }
 
 TEST_CASE("saving fails cleanly, leaving no file behind", "[model_io][files]") {
@@ -322,17 +468,18 @@ TEST_CASE("an exported header defines the parameters as constexpr hex literals",
   const std::string header = read_text(directory.path / "xor.hpp");
   CHECK(header.find("#include <ctnn.hpp>") != std::string::npos);
   CHECK(header.find("namespace ctnn_trained {") != std::string::npos);
-  CHECK(header.find("using xor_network = " + ctnn::topology_name<xor_net>() + ";") !=
+  CHECK(header.find("using xor_double_network = " + ctnn::topology_name<xor_net>() + ";") !=
         std::string::npos);
-  CHECK(header.find("inline constexpr ctnn::parameters<xor_network, double> xor_parameters{{") !=
-        std::string::npos);
+  CHECK(header.find("inline constexpr ctnn::parameters<xor_double_network, double> "
+                    "xor_double_parameters{{") != std::string::npos);
   CHECK(header.find("    -0x1.8p+0,  // x_0 -> h: -1.5\n") != std::string::npos);
   CHECK(header.find("    0x1p+0,  // bias of y: 1\n") != std::string::npos);
 
   const auto tanh_params = ctnn::initialize<or_tanh_neuron, float>(1);
   ctnn_train::export_header(directory.path / "or-tanh.hpp", "or-tanh", tanh_params);
   const std::string tanh_header = read_text(directory.path / "or-tanh.hpp");
-  CHECK(tanh_header.find("ctnn::parameters<or_tanh_network, float> or_tanh_parameters{{") !=
+  CHECK(tanh_header.find(
+            "ctnn::parameters<or_tanh_float_network, float> or_tanh_float_parameters{{") !=
         std::string::npos);
   CHECK(tanh_header.find(ctnn_train::hex_float(tanh_params.values[2]) + "f,  // bias of y") !=
         std::string::npos);

@@ -1,18 +1,26 @@
-// Uses the XOR networks that ctnn-train exported (double and float) with no training code and no
-// file read at run time: their predictions hold at compile time and at run time.
+// Uses the XOR networks that ctnn-train exported (double and float, both of task "xor", in one
+// translation unit) with no training code and no file read at run time: their predictions hold
+// at compile time and at run time.
 // SPDX-License-Identifier: BSL-1.0
 #include <cstdlib>
 #include <iostream>
+#include <type_traits>
 
+#include "xor_double_parameters.hpp"
 #include "xor_float_parameters.hpp"
-#include "xor_parameters.hpp"
 
 namespace {
 
-constexpr const auto& net = ctnn_trained::xor_parameters;
+constexpr const auto& net = ctnn_trained::xor_double_parameters;
 constexpr const auto& float_net = ctnn_trained::xor_float_parameters;
 
 }  // namespace
+
+// One task, two scalar types, two distinct names.
+static_assert(std::is_same_v<std::remove_cvref_t<decltype(net)>,
+                             ctnn::parameters<ctnn_trained::xor_double_network, double>>);
+static_assert(std::is_same_v<std::remove_cvref_t<decltype(float_net)>,
+                             ctnn::parameters<ctnn_trained::xor_float_network, float>>);
 
 static_assert(ctnn::predict(net, {0.0, 0.0})[0] < 0.5);
 static_assert(ctnn::predict(net, {0.0, 1.0})[0] > 0.5);
