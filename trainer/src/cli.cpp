@@ -288,6 +288,11 @@ int run_command_line(int argc, const char* const* argv, std::ostream& out, std::
       "ctnn-train"};
   app.set_version_flag("--version", std::string("ctnn-train ") + CTNN_TRAIN_VERSION);
   app.require_subcommand(1);
+  app.footer(
+      "Exit status: 0 done; 2 bad input (one line on stderr; nothing written or replaced); 3 "
+      "training diverged (the epoch error not finite, or a parameter beyond 1e6; nothing "
+      "written); 4 the report could not be written to standard output (the files were). Files "
+      "appear whole, all of a run's together; SIGINT, SIGTERM and SIGHUP leave none behind.");
   raw_options raw;
   std::vector<std::pair<CLI::App*, task_kind>> single;
   for (std::string_view name : task_names) {
@@ -300,7 +305,11 @@ int run_command_line(int argc, const char* const* argv, std::ostream& out, std::
         ->type_name("N")
         ->capture_default_str();
     command->add_option("--save", raw.save, "Save the trained model as JSON")->type_name("FILE");
-    command->add_option("--load", raw.load, "Start from a saved model instead of random weights")
+    command
+        ->add_option("--load", raw.load,
+                     fmt::format("Start from a model saved by --save (a regular file of at most "
+                                 "{} MiB) instead of random weights",
+                                 model_file_size_limit >> 20))
         ->type_name("FILE");
     command
         ->add_option("--export-header", raw.export_header,
