@@ -53,7 +53,8 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     # Its own build of the loader: coverage instrumentation must reach the code under test.
     add_executable(ctnn_fuzz_model_loader ${trainer_dir}/fuzz/model_loader.cpp
                                           ${trainer_dir}/src/model_io.cpp
-                                          ${trainer_dir}/src/files.cpp)
+                                          ${trainer_dir}/src/files.cpp
+                                          ${trainer_dir}/src/output_files.cpp)
     target_include_directories(ctnn_fuzz_model_loader PRIVATE ${trainer_dir}/src)
     target_link_libraries(ctnn_fuzz_model_loader PRIVATE ctnn::ctnn fmt::fmt
                                                          nlohmann_json::nlohmann_json)
