@@ -112,7 +112,7 @@ static_assert(near(ctnn::tanh(0.5), 0.46211715726000974, 1e-16));
 static_assert(near(ctnn::tanh(-2.0), -0.9640275800758169, 1e-16));
 static_assert(near(ctnn::tanh(0.5f), 0.46211717f, 3e-8f));
 static_assert(ctnn::tanh(1e-200) == 1e-200);
-// Either side of |x| = 1, where tanh leaves its rational function for e^2|x|.
+// At |x| = 1, past the switch at 0.75 (below).
 static_assert(near(ctnn::tanh(1.0), 0.76159415595576489, 1.2e-16));
 static_assert(near(ctnn::tanh(0x1.fffffffffffffp-1), 0.76159415595576485, 1.2e-16));
 static_assert(near(ctnn::tanh(-1.0), -0.76159415595576489, 1.2e-16));
