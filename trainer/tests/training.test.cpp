@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "training.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -65,21 +66,42 @@ TEST_CASE("the trainer's loop stops when the observer returns false", "[training
 
 TEST_CASE("first_pattern is the pattern sgd_epoch visits first, and leaves rng alone",
           "[training]") {
-  // A net with no hidden units: after one sgd_step on the first pattern, the bias moved by
-  // exactly the gradient of that pattern, so compare one epoch's first update.
+  // Which pattern sgd_epoch updated on first, seen from outside: a single tanh unit and a rate so
+  // large that the first update drives every pattern's net input beyond +-20, where tanh is
+  // exactly +-1 and its slope exactly 0, so the epoch's other three updates change nothing. The
+  // parameters after the epoch are then those after one sgd_step on its first pattern, and on no
+  // other (the four patterns move different parameters).
+  const auto& data = tanh_task::data<double>();
+  const auto start = ctnn::initialize<ctnn_train::or_tanh_neuron, double>(std::uint64_t{7});
+  const double rate = 1e6;
+  std::vector<std::size_t> firsts;
   for (std::uint64_t seed = 1; seed <= 20; ++seed) {
-    ctnn::pcg32 rng(seed);
-    const ctnn::pcg32 before = rng;
-    const std::size_t first = ctnn_train::first_pattern<4>(rng);
-    CHECK(rng == before);
-    // sgd_epoch's loss of its first pattern is taken before any update: with a dataset whose
-    // targets differ by pattern, the epoch error minus the other three cannot tell; instead
-    // replay the order with the same draws.
-    std::size_t order[4] = {0, 1, 2, 3};
-    ctnn::pcg32 copy = before;
-    ctnn::shuffle(order, copy);
-    CHECK(first == order[0]);
+    const ctnn::pcg32 before(seed);
+    const std::size_t first = ctnn_train::first_pattern<4>(before);
+    ctnn::pcg32 rng = before;
+    auto after_epoch = start;
+    ctnn::sgd_epoch(after_epoch, data, rate, rng);
+    std::vector<std::size_t> updated_first;
+    for (std::size_t n = 0; n < data.size; ++n) {
+      auto one_step = start;
+      ctnn::sgd_step(one_step, data.inputs[n], data.targets[n], rate);
+      if (one_step == after_epoch) updated_first.push_back(n);
+    }
+    INFO("seed " << seed);
+    CHECK(updated_first == std::vector<std::size_t>{first});
+    firsts.push_back(first);
   }
+  // Every pattern comes first for some seed, so the check above was not four times the same.
+  for (std::size_t n = 0; n < data.size; ++n)
+    CHECK(std::find(firsts.begin(), firsts.end(), n) != firsts.end());
+}
+
+TEST_CASE("first_pattern takes its generator by value: the caller's does not advance",
+          "[training]") {
+  ctnn::pcg32 rng(3);
+  const ctnn::pcg32 before = rng;
+  static_cast<void>(ctnn_train::first_pattern<4>(rng));
+  CHECK(rng == before);
 }
 
 TEST_CASE("nearest-rank percentiles", "[sweep]") {
