@@ -89,5 +89,3 @@ static_assert(ctnn_test::near(hand_gradient.values[2], hand_delta, 1e-16));
 static_assert(ctnn::loss(hand, hand_x, hand_t) == (hand_y - 1) * (hand_y - 1));
 
 }  // namespace
-
-int main() {}

@@ -55,4 +55,3 @@ static_assert(ctnn_test::near_relative(four[2], 0.37754066879814546, 2.3e-16)); 
 static_assert(ctnn_test::near_relative(four[3], 0.11920292202211756, 2.3e-16));  // x = -2
 
 }  // namespace
-int main() {}

@@ -169,5 +169,3 @@ static_assert(near(ctnn::sigmoid(0.3) * (1 - ctnn::sigmoid(0.3)),
                    (ctnn::sigmoid(0.3 + 1e-5) - ctnn::sigmoid(0.3 - 1e-5)) / 2e-5, 1e-10));
 
 }  // namespace
-
-int main() {}
