@@ -231,17 +231,60 @@ TEST_CASE("a run of a sweep that diverges stops where training it alone would", 
   CHECK(diverged > 0);
 }
 
-TEST_CASE("a sweep of XOR with the seed's settings finds the known stuck seeds", "[sweep]") {
-  ctnn_train::sweep_settings settings;
-  settings.runs = 50;
-  settings.epochs = 8000;
-  const auto result = ctnn_train::run_sweep<xor_task, double>(settings);
-  std::vector<std::uint64_t> unsolved;
+namespace {
+
+/// The sweep of XOR with the seed's settings over seeds 1 to 50, run once for the tests below.
+const ctnn_train::sweep_result& xor_sweep_of_50() {
+  static const auto result = [] {
+    ctnn_train::sweep_settings settings;
+    settings.runs = 50;
+    settings.epochs = 8000;
+    return ctnn_train::run_sweep<xor_task, double>(settings);
+  }();
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a sweep of XOR with the seed's settings solves at least 4 in 5 runs, and names the rest"
+    " stuck",
+    "[sweep]") {
+  // 4 in 5: README.md reports 919 of 1000 seeds solved. Solved is every output of the run's final
+  // parameters on its target's side of 0.5, recomputed here with ctnn::predict.
+  const auto& result = xor_sweep_of_50();
+  const auto& data = xor_task::data<double>();
+  std::size_t solved = 0;
   for (const auto& run : result.runs) {
-    if (!run.result.solved()) unsolved.push_back(run.seed);
+    ctnn::parameters<xor_task::network, double> params;
+    for (std::size_t p = 0; p < params.size(); ++p) params.values[p] = run.parameters[p];
+    bool all_correct = true;
+    for (std::size_t n = 0; n < data.size; ++n)
+      all_correct = all_correct &&
+                    (ctnn::predict(params, data.inputs[n])[0] > 0.5) == (data.targets[n][0] > 0.5);
+    INFO("seed " << run.seed << ": " << run.family);
+    CHECK(run.result.solved() == all_correct);
+    // A run with an output on the wrong side is in a stuck family.
+    if (!all_correct) CHECK(run.family.rfind("stuck: ", 0) == 0);
+    solved += all_correct;
     // A run solved at the end became solved at some epoch, and is counted solved from then on.
-    if (run.solved_from) CHECK(*run.solved_from < settings.epochs);
+    if (run.solved_from) CHECK(*run.solved_from < 8000);
   }
+  CHECK(solved >= 40);
+  CHECK(result.solved_after_epoch.back() == solved);
+}
+
+// A snapshot, not a property (tests/README.md): which seeds get stuck, and each run's family,
+// depend on every bit of the training. Regenerate from `ctnn-train sweep xor --seeds 50` after an
+// intended change.
+TEST_CASE(
+    "snapshot: the sweep of seeds 1 to 50 with the seed's settings, its stuck seeds and "
+    "three families",
+    "[sweep][snapshot]") {
+  const auto& result = xor_sweep_of_50();
+  std::vector<std::uint64_t> unsolved;
+  for (const auto& run : result.runs)
+    if (!run.result.solved()) unsolved.push_back(run.seed);
   CHECK(unsolved == std::vector<std::uint64_t>{27, 30, 37, 38, 43, 49});
   CHECK(result.runs[0].family == "h = NOT x0 AND x1, excites the output");
   CHECK(result.runs[26].family == "stuck: 01 saturated on the wrong side");
