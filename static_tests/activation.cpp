@@ -44,5 +44,3 @@ static_assert(ctnn::hyperbolic_tangent::value(-1e308) == -1.0);
 static_assert(ctnn::logistic::value(1.0f) > 0.73f && ctnn::logistic::value(1.0f) < 0.74f);
 
 }  // namespace
-
-int main() {}

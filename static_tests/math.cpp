@@ -69,6 +69,9 @@ static_assert(ctnn::expm1(0.0) == 0 && ctnn::expm1(0.0f) == 0);
 static_assert(ctnn::expm1(1e-300) == 1e-300 && ctnn::expm1(-1e-300) == -1e-300);
 static_assert(ctnn::expm1(smallest_subnormal<double>) == smallest_subnormal<double>);
 static_assert(near_relative(ctnn::expm1(1e-10), 1.00000000005e-10, 1e-16));
+// ... where the naive e^x - 1 is off by 8e-8 of the result (8e-18 absolute): the tolerance must
+// reject it, or the line above would not tell expm1 from exp(x) - 1.
+static_assert(!near_relative(ctnn::exp(1e-10) - 1, 1.00000000005e-10, 1e-16));
 static_assert(near(ctnn::expm1(1.0), 1.718281828459045, 1e-15));
 static_assert(near(ctnn::expm1(-1.0), -0.6321205588285577, 1e-16));
 static_assert(near(ctnn::expm1(0.3f), 0.34985882f, 3e-8f));
@@ -112,7 +115,21 @@ static_assert(near(ctnn::tanh(0.5), 0.46211715726000974, 1e-16));
 static_assert(near(ctnn::tanh(-2.0), -0.9640275800758169, 1e-16));
 static_assert(near(ctnn::tanh(0.5f), 0.46211717f, 3e-8f));
 static_assert(ctnn::tanh(1e-200) == 1e-200);
-// Either side of |x| = 1, where tanh leaves its rational function for e^2|x|.
+// Either side of |x| = 0.75, where tanh leaves its rational function for e^2|x|: the largest
+// double below 0.75 takes the rational function, 0.75 and the next double up take e^2|x|. Each
+// within an ulp (1.1e-16 here) of tanh rounded to double, and no step down across the switch.
+static_assert(near(ctnn::tanh(0x1.7ffffffffffffp-1), 0.6351489523872873, 1.2e-16));
+static_assert(near(ctnn::tanh(0.75), 0.6351489523872873, 1.2e-16));
+static_assert(near(ctnn::tanh(0x1.8000000000001p-1), 0.6351489523872874, 1.2e-16));
+static_assert(near(ctnn::tanh(-0x1.7ffffffffffffp-1), -0.6351489523872873, 1.2e-16));
+static_assert(near(ctnn::tanh(-0.75), -0.6351489523872873, 1.2e-16));
+static_assert(ctnn::tanh(0x1.7ffffffffffffp-1) <= ctnn::tanh(0.75) &&
+              ctnn::tanh(0.75) <= ctnn::tanh(0x1.8000000000001p-1));
+static_assert(near(ctnn::tanh(0.7), 0.6043677771171635, 1.2e-16));  // inside, near the switch
+static_assert(near(ctnn::tanh(0.8), 0.664036770267849, 1.2e-16));   // outside, near the switch
+static_assert(near(ctnn::tanh(0.74999994f), 0.63514894f, 6e-8f) &&
+              near(ctnn::tanh(0.75f), 0.63514894f, 6e-8f));
+// At |x| = 1, well past the switch.
 static_assert(near(ctnn::tanh(1.0), 0.76159415595576489, 1.2e-16));
 static_assert(near(ctnn::tanh(0x1.fffffffffffffp-1), 0.76159415595576485, 1.2e-16));
 static_assert(near(ctnn::tanh(-1.0), -0.76159415595576489, 1.2e-16));
@@ -152,5 +169,3 @@ static_assert(near(ctnn::sigmoid(0.3) * (1 - ctnn::sigmoid(0.3)),
                    (ctnn::sigmoid(0.3 + 1e-5) - ctnn::sigmoid(0.3 - 1e-5)) / 2e-5, 1e-10));
 
 }  // namespace
-
-int main() {}

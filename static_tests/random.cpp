@@ -246,5 +246,3 @@ constexpr bool shuffle_reaches_every_order() {
   return distinct == 24;
 }
 static_assert(shuffle_reaches_every_order());
-
-int main() {}

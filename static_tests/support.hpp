@@ -1,4 +1,4 @@
-// Defines `near`, the tolerance comparison that ctnn's static tests share.
+// Defines `near` and `near_relative`, the tolerance comparisons that ctnn's static tests share.
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
@@ -10,11 +10,10 @@ constexpr bool near(T a, T b, T tolerance) {
   return (a < b ? b - a : a - b) <= tolerance;
 }
 
-/// True when |a - b| <= tolerance * max(1, |b|): relative for large values, absolute near zero.
+/// True when |a - b| <= tolerance * |b|: relative at every magnitude, so b = 0 takes a == b.
 template <class T>
 constexpr bool near_relative(T a, T b, T tolerance) {
-  const T magnitude = b < T(0) ? -b : b;
-  return near(a, b, tolerance * (magnitude > T(1) ? magnitude : T(1)));
+  return near(a, b, tolerance * (b < T(0) ? -b : b));
 }
 
 }  // namespace ctnn_test

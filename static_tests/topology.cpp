@@ -96,5 +96,3 @@ static_assert(!makes_network<input<2>, dense<1, logistic, from<0, 0>>>);        
 static_assert(!makes_network<input<2>, dense<2, logistic>, dense<1, logistic, from<0>>>);  // dead
 
 }  // namespace
-
-int main() {}

@@ -58,5 +58,3 @@ static_assert(ctnn::train<or_neuron>(ctnn::or_patterns<double>, {.epochs = 0, .s
               ctnn::initialize<or_neuron, double>(8));
 
 }  // namespace
-
-int main() {}

@@ -36,5 +36,3 @@ static_assert(within(ctnn::train<or_tanh_neuron>(ctnn::or_patterns<double>, seed
                      ctnn::or_patterns<double>, 0.1));
 
 }  // namespace
-
-int main() {}

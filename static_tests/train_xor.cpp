@@ -24,5 +24,3 @@ static_assert(ctnn::predict(params, {1.0, 0.0})[0] > 0.5);
 static_assert(ctnn::predict(params, {1.0, 1.0})[0] < 0.5);
 
 }  // namespace
-
-int main() {}

@@ -49,19 +49,39 @@ TEST_CASE(
   CHECK(correct_side(params, ctnn::xor_patterns<double>) == 4);
 }
 
-TEST_CASE("XOR with the seed's settings is solved for most seeds, and the stuck ones are known",
+namespace {
+
+/// Seeds 1 to 50 trained with the seed's settings, and those that end with some output on the
+/// wrong side of 0.5 (correct_side, from ctnn::predict).
+const std::vector<std::uint64_t>& unsolved_of_first_50_seeds() {
+  static const std::vector<std::uint64_t> unsolved = [] {
+    std::vector<std::uint64_t> found;
+    for (std::uint64_t seed = 1; seed <= 50; ++seed) {
+      ctnn::training_options settings = xor_settings;
+      settings.seed = seed;
+      const auto params = ctnn::train<xor_net>(ctnn::xor_patterns<double>, settings);
+      if (correct_side(params, ctnn::xor_patterns<double>) != 4) found.push_back(seed);
+    }
+    return found;
+  }();
+  return unsolved;
+}
+
+}  // namespace
+
+TEST_CASE("XOR with the seed's settings is solved for at least 4 in 5 of seeds 1 to 50",
           "[train]") {
-  // The seed's settings leave some initialisations stuck (README.md, "How often XOR is solved"):
-  // of seeds 1 .. 50, these six.
-  const std::vector<std::uint64_t> stuck = {27, 30, 37, 38, 43, 49};
-  std::vector<std::uint64_t> found;
-  for (std::uint64_t seed = 1; seed <= 50; ++seed) {
-    ctnn::training_options settings = xor_settings;
-    settings.seed = seed;
-    const auto params = ctnn::train<xor_net>(ctnn::xor_patterns<double>, settings);
-    if (correct_side(params, ctnn::xor_patterns<double>) != 4) found.push_back(seed);
-  }
-  CHECK(found == stuck);
+  // README.md ("How often XOR is solved") reports 919 of seeds 1 to 1000; 4 in 5 of a sample of
+  // 50 leaves room for chance (below 40 of 50 at p = 0.919 has probability about 0.3%).
+  CHECK(unsolved_of_first_50_seeds().size() <= 10);
+}
+
+// A snapshot, not a property (tests/README.md): which seeds of 1 to 50 end unsolved depends on
+// every bit of initialisation, shuffling and arithmetic. Regenerate by printing
+// unsolved_of_first_50_seeds() (or `ctnn-train sweep xor --seeds 50`) after an intended change.
+TEST_CASE("snapshot: seeds 27, 30, 37, 38, 43 and 49 are the unsolved of seeds 1 to 50",
+          "[train][snapshot]") {
+  CHECK(unsolved_of_first_50_seeds() == std::vector<std::uint64_t>{27, 30, 37, 38, 43, 49});
 }
 
 TEST_CASE("a deeper 2-4-4-1 tanh network learns XOR too", "[train]") {

@@ -67,9 +67,12 @@ cli_case(sweep_diverges STATUS 3 ARGS sweep or-tanh --seeds 4 --learning-rate 1e
 # Runs that work: the report's last line, and the files.
 cli_case(xor_smoke STATUS 0 ARGS xor --epochs 200 --seed 1 --print-every 100
          LAST_LINE "^xor: not solved \\(" FILES xor-learning-curve.svg xor-learning-curve.csv xor-network.svg)
-cli_case(xor_seed_1 STATUS 0 ARGS xor
+# Snapshots, not properties (tests/README.md): seed 1's family and seed 27's way of being stuck
+# depend on every bit of the training. Regenerate by running `ctnn-train xor --seed 1` and
+# `ctnn-train xor --seed 27` and copying their last lines after an intended change.
+cli_case(snapshot_xor_seed_1 STATUS 0 ARGS xor
          LAST_LINE "^xor: solved \\(4 of 4 on the correct side of 0\\.5, [0-4] within 0\\.1\\); h = NOT x0 AND x1, excites the output$")
-cli_case(xor_seed_27_stuck STATUS 0 ARGS xor --seed 27 LAST_LINE "^xor: not solved \\(3 of 4 .*01 saturated on the wrong side$")
+cli_case(snapshot_xor_seed_27_stuck STATUS 0 ARGS xor --seed 27 LAST_LINE "^xor: not solved \\(3 of 4 .*01 saturated on the wrong side$")
 cli_case(xor_float STATUS 0 ARGS xor --scalar float --epochs 500 LAST_LINE "^xor: ")
 cli_case(or_smoke STATUS 0 ARGS or LAST_LINE "^or: solved \\(4 of 4 on the correct side of 0\\.5")
 cli_case(or_tanh_smoke STATUS 0 ARGS or-tanh --out pictures LAST_LINE "^or-tanh: solved"

@@ -23,7 +23,7 @@ struct parameters {
   /// All parameters, in Net's order; a flat array keeps whole-network updates one loop.
   T values[Net::parameter_count]{};
 
-  /// The weight from the K-th input of unit `unit` in layer L (1 .. n).
+  /// The weight from input `input` of unit `unit` in layer L (1 .. n).
   template <std::size_t L>
   constexpr T& weight(std::size_t unit, std::size_t input) {
     return values[Net::template weight_offset<L> + unit * Net::template fan_in<L> + input];
