@@ -58,3 +58,29 @@ static_assert(ctnn::train<or_neuron>(ctnn::or_patterns<double>, {.epochs = 0, .s
               ctnn::initialize<or_neuron, double>(8));
 
 }  // namespace
+
+/// Training continues a run's generator: 200 epochs as 1 + 60 + 139 are 200 epochs at once.
+constexpr bool chunks_are_one_run() {
+  auto run = ctnn::start_training<or_neuron, double>(3);
+  for (const std::size_t chunk : {std::size_t{1}, std::size_t{60}, std::size_t{139}})
+    ctnn::train(run, ctnn::or_patterns<double>, 0.5, chunk);
+  return run.epochs_trained == epochs &&
+         run.params == ctnn::train<or_neuron>(ctnn::or_patterns<double>,
+                                              {.learning_rate = 0.5, .epochs = epochs, .seed = 3});
+}
+static_assert(chunks_are_one_run());
+
+/// The observer may take the parameters too: at the last epoch they are the run's so far.
+constexpr bool observer_sees_parameters() {
+  auto run = ctnn::start_training<or_neuron, double>(4);
+  bool seen = false;
+  ctnn::train(run, ctnn::or_patterns<double>, 0.5, 3,
+              [&](std::size_t epoch, double, const ctnn::parameters<or_neuron, double>& now) {
+                if (epoch == 2)
+                  seen =
+                      now == ctnn::train<or_neuron>(ctnn::or_patterns<double>,
+                                                    {.learning_rate = 0.5, .epochs = 3, .seed = 4});
+              });
+  return seen;
+}
+static_assert(observer_sees_parameters());

@@ -1,5 +1,7 @@
 // Run-time tests of ctnn::train, ctnn::sgd_epoch and ctnn::sgd_step.
 // SPDX-License-Identifier: BSL-1.0
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -173,4 +175,86 @@ TEST_CASE("a diverging run shows a non-finite error to the observer, which can s
       });
   CHECK(!std::isfinite(last));
   CHECK(epochs < 10000);
+}
+
+TEST_CASE("a run trained in chunks of any size is the same run, bit for bit", "[train]") {
+  const auto& data = ctnn::xor_patterns<double>;
+  std::vector<double> one_run_errors;
+  const auto one_run = ctnn::train<xor_net>(
+      data, xor_settings, [&](std::size_t, double error) { one_run_errors.push_back(error); });
+  for (const std::size_t chunk :
+       {std::size_t{1}, std::size_t{7}, std::size_t{1000}, std::size_t{2999}, std::size_t{8000}}) {
+    INFO("chunks of " << chunk);
+    auto run = ctnn::start_training<xor_net, double>(xor_settings.seed);
+    std::vector<double> errors;
+    std::vector<std::size_t> epochs;
+    while (run.epochs_trained < xor_settings.epochs) {
+      const std::size_t size = std::min(chunk, xor_settings.epochs - run.epochs_trained);
+      CHECK(ctnn::train(run, data, xor_settings.learning_rate, size,
+                        [&](std::size_t epoch, double error) {
+                          epochs.push_back(epoch);
+                          errors.push_back(error);
+                        }) == size);
+    }
+    CHECK(run.params == one_run);
+    CHECK(errors == one_run_errors);
+    // The observer numbers the run's epochs, not the chunk's.
+    bool numbered = epochs.size() == xor_settings.epochs;
+    for (std::size_t e = 0; numbered && e < epochs.size(); ++e) numbered = epochs[e] == e;
+    CHECK(numbered);
+  }
+}
+
+TEST_CASE("the observer sees each epoch's parameters, and stopping counts the epochs", "[train]") {
+  const auto& data = ctnn::or_patterns<float>;
+  auto run = ctnn::start_training<or_neuron, float>(5);
+  ctnn::parameters<or_neuron, float> at_epoch_41{};
+  const std::size_t trained =
+      ctnn::train(run, data, 0.05, 1000,
+                  [&](std::size_t epoch, float, const ctnn::parameters<or_neuron, float>& now) {
+                    if (epoch == 41) at_epoch_41 = now;
+                    return epoch < 99;
+                  });
+  CHECK(trained == 100);
+  CHECK(run.epochs_trained == 100);
+  CHECK(at_epoch_41 ==
+        ctnn::train<or_neuron>(data, {.learning_rate = 0.05, .epochs = 42, .seed = 5}));
+  CHECK(run.params ==
+        ctnn::train<or_neuron>(data, {.learning_rate = 0.05, .epochs = 100, .seed = 5}));
+}
+
+TEST_CASE("epoch_order is the order sgd_epoch visits, and leaves the generator alone", "[train]") {
+  // Which pattern sgd_epoch updated on first, seen from outside: a single tanh unit and a rate so
+  // large that the first update drives every pattern's net input beyond +-20, where tanh is
+  // exactly +-1 and its slope exactly 0, so the epoch's other three updates change nothing. The
+  // parameters after the epoch are then those after one sgd_step on its first pattern, and on no
+  // other (the four patterns move different parameters).
+  using tanh_neuron = ctnn::homework::or_tanh_neuron;
+  const auto& data = ctnn::or_patterns<double>;
+  const auto start = ctnn::initialize<tanh_neuron, double>(std::uint64_t{7});
+  const double rate = 1e6;
+  std::vector<std::size_t> firsts;
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    const ctnn::pcg32 before(seed);
+    const auto order = ctnn::epoch_order<4>(before);
+    ctnn::pcg32 rng = before;
+    auto after_epoch = start;
+    ctnn::sgd_epoch(after_epoch, data, rate, rng);
+    std::vector<std::size_t> updated_first;
+    for (std::size_t n = 0; n < data.size; ++n) {
+      auto one_step = start;
+      ctnn::sgd_step(one_step, data.inputs[n], data.targets[n], rate);
+      if (one_step == after_epoch) updated_first.push_back(n);
+    }
+    INFO("seed " << seed);
+    CHECK(updated_first == std::vector<std::size_t>{order[0]});
+    firsts.push_back(order[0]);
+    // A permutation of the patterns.
+    auto sorted = order;
+    std::sort(sorted.begin(), sorted.end());
+    CHECK(sorted == std::array<std::size_t, 4>{0, 1, 2, 3});
+  }
+  // Every pattern comes first for some seed, so the check above was not four times the same.
+  for (std::size_t n = 0; n < data.size; ++n)
+    CHECK(std::find(firsts.begin(), firsts.end(), n) != firsts.end());
 }

@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#include <array>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
@@ -31,6 +32,25 @@ struct no_observer {
   template <class T>
   constexpr void operator()(std::size_t, T) const {}
 };
+
+/// A training run in progress: the parameters, the generator that draws every epoch's pattern
+/// order where the last epoch left it, and how many epochs it has trained. Training a run for
+/// 8000 epochs in chunks of any size is training it for 8000 epochs, bit for bit.
+template <class Net, class T>
+struct training_run {
+  parameters<Net, T> params;
+  pcg32 rng;
+  std::size_t epochs_trained = 0;
+};
+
+/// A new run as train<Net>(data, {.seed = seed}) starts one: every parameter drawn from N(0, 1)
+/// by pcg32(seed), whose next draws order the epochs.
+template <class Net, class T>
+constexpr training_run<Net, T> start_training(std::uint64_t seed) {
+  pcg32 rng(seed);
+  const parameters<Net, T> params = initialize<Net, T>(rng);
+  return {params, rng, 0};
+}
 
 namespace detail {
 
@@ -112,6 +132,19 @@ struct epoch_runner<std::index_sequence<N...>> {
 
 }  // namespace detail
 
+/// The order in which sgd_epoch visits `Count` patterns when it draws from a generator in rng's
+/// state; rng itself is a copy and does not advance.
+template <std::size_t Count>
+constexpr std::array<std::size_t, Count> epoch_order(pcg32 rng) {
+  // The same array and shuffle as epoch_runner, so the same draws and the same permutation.
+  std::size_t order[Count];
+  for (std::size_t n = 0; n < Count; ++n) order[n] = n;
+  shuffle(order, rng);
+  std::array<std::size_t, Count> result{};
+  for (std::size_t n = 0; n < Count; ++n) result[n] = order[n];
+  return result;
+}
+
 /// One epoch: every pattern once, in a fresh permutation drawn from rng (as the seed's
 /// np.random.permutation), each followed by its update. Returns the epoch error: the sum of the
 /// patterns' losses, each taken before its own update.
@@ -125,33 +158,71 @@ constexpr T sgd_epoch(parameters<Net, T>& params, const dataset<T, Inputs, Outpu
 
 namespace detail {
 
+/// Calls observer(epoch, error, params) or, if it takes two arguments, observer(epoch, error);
+/// returns false if it returned false (stop training).
+template <class Observer, class Net, class T>
+constexpr bool notify(Observer& observer, std::size_t epoch, T error,
+                      const parameters<Net, T>& params) {
+  if constexpr (std::is_invocable_v<Observer&, std::size_t, T, const parameters<Net, T>&>) {
+    if constexpr (std::is_same_v<decltype(observer(epoch, error, params)), bool>) {
+      return observer(epoch, error, params);
+    } else {
+      observer(epoch, error, params);
+      return true;
+    }
+  } else if constexpr (std::is_same_v<decltype(observer(epoch, error)), bool>) {
+    return observer(epoch, error);
+  } else {
+    observer(epoch, error);
+    return true;
+  }
+}
+
+/// Trains `epochs` epochs, numbered from first_epoch for the observer; returns how many ran.
 template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
           class Observer>
-constexpr void run_epochs(parameters<Net, T>& params,
-                          const dataset<T, Inputs, Outputs, Count>& data,
-                          const training_options& options, pcg32& rng, Observer& observer) {
-  const T rate = static_cast<T>(options.learning_rate);
-  for (std::size_t epoch = 0; epoch < options.epochs; ++epoch) {
+constexpr std::size_t run_epochs(parameters<Net, T>& params,
+                                 const dataset<T, Inputs, Outputs, Count>& data,
+                                 double learning_rate, std::size_t epochs, pcg32& rng,
+                                 Observer& observer, std::size_t first_epoch = 0) {
+  const T rate = static_cast<T>(learning_rate);
+  for (std::size_t epoch = 0; epoch < epochs; ++epoch) {
     if constexpr (std::is_same_v<Observer, no_observer>) {
       // The default observer never sees the epoch error: it is not computed.
       epoch_runner<std::make_index_sequence<Count>>::update(params, data, rate, rng);
     } else {
       const T error =
           epoch_runner<std::make_index_sequence<Count>>::descend(params, data, rate, rng);
-      if constexpr (std::is_same_v<decltype(observer(epoch, error)), bool>) {
-        if (!observer(epoch, error)) break;
-      } else {
-        observer(epoch, error);
-      }
+      if (!notify(observer, first_epoch + epoch, error,
+                  static_cast<const parameters<Net, T>&>(params)))
+        return epoch + 1;
     }
   }
+  return epochs;
 }
 
 }  // namespace detail
 
-/// Continues training params on data for options.epochs epochs, the pattern orders drawn from a
-/// pcg32 seeded with options.seed. After each epoch, observer(epoch, error) sees the epoch error;
-/// an observer that returns bool stops training by returning false (e.g. on a NaN error).
+/// Continues `run` on data for `epochs` epochs at `learning_rate`, its pattern orders drawn on
+/// from run.rng. After each epoch, observer(epoch, error, params) (or observer(epoch, error)) sees
+/// the run's epoch number, the epoch error and the parameters; an observer that returns bool
+/// stops training by returning false (e.g. on a NaN error). Returns the epochs trained.
+template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
+          class Observer = no_observer>
+constexpr std::size_t train(training_run<Net, T>& run,
+                            const dataset<T, Inputs, Outputs, Count>& data, double learning_rate,
+                            std::size_t epochs, Observer observer = {}) {
+  detail::check_dataset_widths<Net, T, Inputs, Outputs>();
+  const std::size_t trained = detail::run_epochs(run.params, data, learning_rate, epochs, run.rng,
+                                                 observer, run.epochs_trained);
+  run.epochs_trained += trained;
+  return trained;
+}
+
+/// Trains given parameters (e.g. loaded ones) on data for options.epochs epochs, the pattern
+/// orders drawn from a new pcg32 seeded with options.seed: a new run from these parameters. To go
+/// on where a run stopped, with its generator, train a training_run instead. The observer is as
+/// for that overload.
 template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
           class Observer = no_observer>
 constexpr parameters<Net, T> train(parameters<Net, T> params,
@@ -159,7 +230,7 @@ constexpr parameters<Net, T> train(parameters<Net, T> params,
                                    const training_options& options, Observer observer = {}) {
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
   pcg32 rng(options.seed);
-  detail::run_epochs(params, data, options, rng, observer);
+  detail::run_epochs(params, data, options.learning_rate, options.epochs, rng, observer);
   return params;
 }
 
@@ -173,7 +244,7 @@ constexpr parameters<Net, T> train(const dataset<T, Inputs, Outputs, Count>& dat
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
   pcg32 rng(options.seed);
   parameters<Net, T> params = initialize<Net, T>(rng);
-  detail::run_epochs(params, data, options, rng, observer);
+  detail::run_epochs(params, data, options.learning_rate, options.epochs, rng, observer);
   return params;
 }
 

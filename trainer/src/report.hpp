@@ -17,6 +17,7 @@
 #include <ctnn/random.hpp>
 #include <ctnn/reference_gradient.hpp>
 #include <ctnn/topology_name.hpp>
+#include <ctnn/train.hpp>
 #include <filesystem>
 #include <optional>
 #include <ostream>
@@ -26,6 +27,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "divergence.hpp"
 #include "errors.hpp"
 #include "explain.hpp"
 #include "model_io.hpp"
@@ -33,7 +35,6 @@
 #include "progress.hpp"
 #include "svg.hpp"
 #include "tasks.hpp"
-#include "training.hpp"
 
 namespace ctnn_train {
 
@@ -189,10 +190,13 @@ void run_task(const run_settings& settings, std::ostream& out) {
   using Net = typename Task::network;
   const auto& data = Task::template data<T>();
 
-  ctnn::pcg32 rng(settings.seed);
-  ctnn::parameters<Net, T> params = settings.load ? load_model<Net, T>(*settings.load, Task::name)
-                                                  : ctnn::initialize<Net, T>(rng);
-  if (settings.load) rng = ctnn::pcg32(settings.seed);  // as ctnn::train(params, data, options)
+  // A loaded model starts a new run from its parameters, its orders drawn from pcg32(seed), as
+  // ctnn::train(params, data, options) does.
+  ctnn::training_run<Net, T> run =
+      settings.load ? ctnn::training_run<Net, T>{load_model<Net, T>(*settings.load, Task::name),
+                                                 ctnn::pcg32(settings.seed)}
+                    : ctnn::start_training<Net, T>(settings.seed);
+  ctnn::parameters<Net, T>& params = run.params;
   // Before training, so that a path that cannot be written costs no time and leaves nothing.
   run_outputs outputs(settings, Task::name);
 
@@ -204,8 +208,8 @@ void run_task(const run_settings& settings, std::ostream& out) {
                      settings.load ? fmt::format("loaded from {}", settings.load->string())
                                    : std::string("drawn from N(0, 1) by pcg32(seed)"));
 
-  detail::print_gradient_check<Task>(out, params,
-                                     first_pattern<std::remove_cvref_t<decltype(data)>::size>(rng));
+  detail::print_gradient_check<Task>(
+      out, params, ctnn::epoch_order<std::remove_cvref_t<decltype(data)>::size>(run.rng)[0]);
 
   std::vector<double> errors;
   errors.reserve(settings.epochs);
@@ -216,22 +220,23 @@ void run_task(const run_settings& settings, std::ostream& out) {
                               ? progress_mode::off
                               : settings.progress,
                           std::string(Task::name), settings.epochs, "epochs");
-  run_epochs(params, data, settings.learning_rate, settings.epochs, rng,
-             [&](std::size_t epoch, T error, const auto& current) {
-               if (diverged(error, current)) {
-                 throw divergence_error(fmt::format(
-                     "training diverged at epoch {}: {} (learning rate {} is too large?)", epoch,
-                     std::isfinite(error) ? fmt::format("a parameter passed {:g}", divergence_bound)
-                                          : fmt::format("the epoch error is {}",
-                                                        std::isnan(error) ? "NaN" : "infinite"),
-                     settings.learning_rate));
-               }
-               if (epoch % 1024 == 0) progress.update(epoch);
-               errors.push_back(static_cast<double>(error));
-               if (settings.print_every > 0 && (epoch % settings.print_every == 0 || epoch == last))
-                 out << fmt::format("  epoch {}; error={:.3f}\n", epoch, error);
-               return true;
-             });
+  ctnn::train(
+      run, data, settings.learning_rate, settings.epochs,
+      [&](std::size_t epoch, T error, const ctnn::parameters<Net, T>& current) {
+        if (diverged(error, current)) {
+          throw divergence_error(fmt::format(
+              "training diverged at epoch {}: {} (learning rate {} is too large?)", epoch,
+              std::isfinite(error)
+                  ? fmt::format("a parameter passed {:g}", divergence_bound)
+                  : fmt::format("the epoch error is {}", std::isnan(error) ? "NaN" : "infinite"),
+              settings.learning_rate));
+        }
+        if (epoch % 1024 == 0) progress.update(epoch);
+        errors.push_back(static_cast<double>(error));
+        if (settings.print_every > 0 && (epoch % settings.print_every == 0 || epoch == last))
+          out << fmt::format("  epoch {}; error={:.3f}\n", epoch, error);
+        return true;
+      });
   if (settings.epochs > 0) out << '\n';
 
   const outcome result = detail::print_final_result<Task>(out, params);

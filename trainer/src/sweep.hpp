@@ -30,7 +30,7 @@
 #include "output_side.hpp"
 #include "progress.hpp"
 #include "tasks.hpp"
-#include "training.hpp"
+#include "divergence.hpp"
 
 namespace ctnn_train {
 

@@ -1,7 +1,5 @@
-// Tests that the trainer's epoch-by-epoch loop is ctnn::train bit for bit, and of its sweep.
+// Tests of the trainer's sweep: its runs are their networks trained alone by ctnn::train.
 // SPDX-License-Identifier: BSL-1.0
-#include "training.hpp"
-
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -11,6 +9,7 @@
 #include <vector>
 
 #include "catch.hpp"
+#include "divergence.hpp"
 #include "sweep.hpp"
 #include "tasks.hpp"
 
@@ -21,88 +20,6 @@ using or_task = ctnn_train::task<ctnn_train::task_kind::logical_or>;
 using tanh_task = ctnn_train::task<ctnn_train::task_kind::logical_or_tanh>;
 
 }  // namespace
-
-TEMPLATE_TEST_CASE("the trainer's loop from initialize equals ctnn::train bit for bit",
-                   "[training]", float, double) {
-  const std::uint64_t seed = GENERATE(1u, 27u, 12345u);
-  const ctnn::training_options options{.learning_rate = 0.05, .epochs = 300, .seed = seed};
-  const auto& data = xor_task::data<TestType>();
-  ctnn::pcg32 rng(seed);
-  auto params = ctnn::initialize<ctnn_train::xor_net, TestType>(rng);
-  std::vector<double> errors;
-  const std::size_t ran =
-      ctnn_train::run_epochs(params, data, options.learning_rate, options.epochs, rng,
-                             [&](std::size_t, TestType error, const auto&) {
-                               errors.push_back(error);
-                               return true;
-                             });
-  std::vector<double> expected_errors;
-  const auto expected = ctnn::train<ctnn_train::xor_net>(
-      data, options, [&](std::size_t, TestType error) { expected_errors.push_back(error); });
-  CHECK(ran == options.epochs);
-  CHECK(params == expected);
-  CHECK(errors == expected_errors);
-}
-
-TEST_CASE("the trainer's loop from given parameters equals ctnn::train(params, ...)",
-          "[training]") {
-  const auto start = ctnn::initialize<ctnn_train::or_tanh_neuron, double>(7);
-  const ctnn::training_options options{.learning_rate = 0.1, .epochs = 200, .seed = 9};
-  auto params = start;
-  ctnn::pcg32 rng(options.seed);
-  ctnn_train::run_epochs(params, tanh_task::data<double>(), options.learning_rate, options.epochs,
-                         rng, [](std::size_t, double, const auto&) { return true; });
-  CHECK(params == ctnn::train(start, tanh_task::data<double>(), options));
-}
-
-TEST_CASE("the trainer's loop stops when the observer returns false", "[training]") {
-  ctnn::pcg32 rng(1);
-  auto params = ctnn::initialize<ctnn_train::or_neuron, double>(rng);
-  const std::size_t stopped =
-      ctnn_train::run_epochs(params, or_task::data<double>(), 0.05, 100, rng,
-                             [](std::size_t epoch, double, const auto&) { return epoch < 9; });
-  CHECK(stopped == 9);
-}
-
-TEST_CASE("first_pattern is the pattern sgd_epoch visits first, and leaves rng alone",
-          "[training]") {
-  // Which pattern sgd_epoch updated on first, seen from outside: a single tanh unit and a rate so
-  // large that the first update drives every pattern's net input beyond +-20, where tanh is
-  // exactly +-1 and its slope exactly 0, so the epoch's other three updates change nothing. The
-  // parameters after the epoch are then those after one sgd_step on its first pattern, and on no
-  // other (the four patterns move different parameters).
-  const auto& data = tanh_task::data<double>();
-  const auto start = ctnn::initialize<ctnn_train::or_tanh_neuron, double>(std::uint64_t{7});
-  const double rate = 1e6;
-  std::vector<std::size_t> firsts;
-  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
-    const ctnn::pcg32 before(seed);
-    const std::size_t first = ctnn_train::first_pattern<4>(before);
-    ctnn::pcg32 rng = before;
-    auto after_epoch = start;
-    ctnn::sgd_epoch(after_epoch, data, rate, rng);
-    std::vector<std::size_t> updated_first;
-    for (std::size_t n = 0; n < data.size; ++n) {
-      auto one_step = start;
-      ctnn::sgd_step(one_step, data.inputs[n], data.targets[n], rate);
-      if (one_step == after_epoch) updated_first.push_back(n);
-    }
-    INFO("seed " << seed);
-    CHECK(updated_first == std::vector<std::size_t>{first});
-    firsts.push_back(first);
-  }
-  // Every pattern comes first for some seed, so the check above was not four times the same.
-  for (std::size_t n = 0; n < data.size; ++n)
-    CHECK(std::find(firsts.begin(), firsts.end(), n) != firsts.end());
-}
-
-TEST_CASE("first_pattern takes its generator by value: the caller's does not advance",
-          "[training]") {
-  ctnn::pcg32 rng(3);
-  const ctnn::pcg32 before = rng;
-  static_cast<void>(ctnn_train::first_pattern<4>(rng));
-  CHECK(rng == before);
-}
 
 TEST_CASE("nearest-rank percentiles", "[sweep]") {
   const std::vector<std::size_t> values = {50, 10, 40, 20, 30};
@@ -163,20 +80,19 @@ void check_solved_epochs(const ctnn_train::sweep_settings& settings) {
   const auto& data = Task::template data<T>();
   std::vector<std::size_t> solved_after_epoch(settings.epochs, 0);
   for (const auto& run : result.runs) {
-    ctnn::pcg32 rng(run.seed);
-    auto params = ctnn::initialize<typename Task::network, T>(rng);
+    auto alone = ctnn::start_training<typename Task::network, T>(run.seed);
     std::optional<std::size_t> last_unsolved;
     bool solved = false;
-    ctnn_train::run_epochs(params, data, settings.learning_rate, settings.epochs, rng,
-                           [&](std::size_t epoch, T, const auto& now) {
-                             solved = true;
-                             for (std::size_t n = 0; n < data.size; ++n)
-                               solved = solved && (ctnn::predict(now, data.inputs[n])[0] >
-                                                   T(0.5)) == (data.targets[n][0] > T(0.5));
-                             solved_after_epoch[epoch] += solved;
-                             if (!solved) last_unsolved = epoch;
-                             return true;
-                           });
+    ctnn::train(alone, data, settings.learning_rate, settings.epochs,
+                [&](std::size_t epoch, T, const auto& now) {
+                  solved = true;
+                  for (std::size_t n = 0; n < data.size; ++n)
+                    solved = solved && (ctnn::predict(now, data.inputs[n])[0] > T(0.5)) ==
+                                           (data.targets[n][0] > T(0.5));
+                  solved_after_epoch[epoch] += solved;
+                  if (!solved) last_unsolved = epoch;
+                  return true;
+                });
     CHECK(run.solved_from ==
           (solved ? std::optional<std::size_t>(last_unsolved ? *last_unsolved + 1 : 0)
                   : std::nullopt));
@@ -210,16 +126,15 @@ TEST_CASE("a run of a sweep that diverges stops where training it alone would", 
   std::size_t diverged = 0;
   for (const auto& run : result.runs) {
     // Alone: the trainer's loop stopped at the first epoch that diverged.
-    ctnn::pcg32 rng(run.seed);
-    auto params = ctnn::initialize<or_tanh_task::network, double>(rng);
+    auto alone = ctnn::start_training<or_tanh_task::network, double>(run.seed);
+    const auto& params = alone.params;
     std::optional<std::size_t> diverged_at;
-    ctnn_train::run_epochs(params, or_tanh_task::data<double>(), settings.learning_rate,
-                           settings.epochs, rng,
-                           [&](std::size_t epoch, double error, const auto& current) {
-                             if (!ctnn_train::diverged(error, current)) return true;
-                             diverged_at = epoch;
-                             return false;
-                           });
+    ctnn::train(alone, or_tanh_task::data<double>(), settings.learning_rate, settings.epochs,
+                [&](std::size_t epoch, double error, const auto& current) {
+                  if (!ctnn_train::diverged(error, current)) return true;
+                  diverged_at = epoch;
+                  return false;
+                });
     diverged += diverged_at.has_value();
     CHECK(run.diverged_at == diverged_at);
     for (std::size_t p = 0; p < params.size(); ++p) {
