@@ -19,17 +19,22 @@ constexpr ctnn::training_options settings(std::size_t epochs) {
   return {.learning_rate = 0.05, .epochs = epochs, .seed = 1};
 }
 
-template <class Net, class T, class Data, std::size_t Epochs>
-constexpr auto compile_time = ctnn::train<Net>(Data::template patterns<T>, settings(Epochs));
-
+// The patterns a network learns, named by a type: Data::get<T>().
 struct or_data {
   template <class T>
-  static constexpr const auto& patterns = ctnn::or_patterns<T>;
+  static constexpr const auto& get() {
+    return ctnn::or_patterns<T>;
+  }
 };
 struct xor_data {
   template <class T>
-  static constexpr const auto& patterns = ctnn::xor_patterns<T>;
+  static constexpr const auto& get() {
+    return ctnn::xor_patterns<T>;
+  }
 };
+
+template <class Net, class T, class Data, std::size_t Epochs>
+constexpr auto compile_time = ctnn::train<Net>(Data::template get<T>(), settings(Epochs));
 
 // Counts the parameters whose bits differ.
 template <class Net, class T>
@@ -48,7 +53,7 @@ bool same_bits(const char* name) {
   ctnn::training_options run_time = settings(Epochs);
   run_time.seed = seed;
   const int differ = differing(compile_time<Net, T, Data, Epochs>,
-                               ctnn::train<Net>(Data::template patterns<T>, run_time));
+                               ctnn::train<Net>(Data::template get<T>(), run_time));
   std::printf("%-10s %-6s %5zu epochs: %s (%d of %zu parameters differ)\n", name,
               std::is_same_v<T, float> ? "float" : "double", Epochs,
               differ == 0 ? "same bits" : "DIFFERENT BITS", differ, Net::parameter_count);
