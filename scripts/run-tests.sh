@@ -15,6 +15,8 @@
 #                    when clang++ is installed)
 #   CTNN_AVX2_TESTS  set to 0 to skip build/clang-avx2: the run-time tests built with Clang and
 #                    -DCTNN_AVX2=ON (default: on when clang++ is installed and the CPU has AVX2)
+#   CTNN_FMA_TESTS   set to 0 to skip scripts/fma-test.sh: the headers without CMake, for an FMA
+#                    target with -ffp-contract=fast (default: on when the CPU has FMA)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -170,6 +172,24 @@ if [[ ${CTNN_AVX2_TESTS:-1} != 0 ]] && command -v clang++ >/dev/null &&
   fi
   summarize "$result"
   sanitized+=' and clang++ for AVX2'
+fi
+
+# The headers as a consumer uses them without CMake, for x86-64-v3 with -ffp-contract=fast, by
+# every compiler: the build must stop at ctnn's #error, and with the flags it names, compile-time
+# and run-time training must agree bit for bit.
+if [[ ${CTNN_FMA_TESTS:-1} != 0 ]] && grep -qw fma /proc/cpuinfo 2>/dev/null; then
+  build_dir=fma-test
+  phase_times=''
+  failed_phase=''
+  ctest_log=''
+  if phase test env CTNN_COMPILERS="${compilers[*]}" scripts/fma-test.sh; then
+    result=PASS
+  else
+    result="FAIL ($failed_phase)"
+    failed+=("fma")
+  fi
+  summarize "$result"
+  sanitized="${sanitized:-} and without CMake for FMA"
 fi
 
 echo

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <concepts>
+#include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/math/sigmoid.hpp>
 #include <ctnn/math/tanh.hpp>
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <ctnn/detail/fp_contract.hpp>
 
 namespace ctnn {
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <concepts>
+#include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/math/exp.hpp>
 #include <ctnn/math/log.hpp>
 #include <ctnn/math/sigmoid.hpp>

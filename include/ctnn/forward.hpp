@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstddef>
+#include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/detail/weight_plan.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/parameters.hpp>

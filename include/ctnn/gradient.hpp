@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <ctnn/detail/fixed_vector.hpp>
+#include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/detail/weight_plan.hpp>
 #include <ctnn/forward.hpp>
 #include <ctnn/network.hpp>

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <ctnn/activation.hpp>
+#include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/network.hpp>
 
 namespace ctnn::homework {

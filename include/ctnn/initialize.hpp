@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/parameters.hpp>
 #include <ctnn/random.hpp>
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/forward.hpp>
 #include <ctnn/parameters.hpp>
 #include <ostream>

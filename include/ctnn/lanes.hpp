@@ -10,6 +10,7 @@
 #include <bit>
 #include <concepts>
 #include <cstddef>
+#include <ctnn/detail/fp_contract.hpp>
 #include <type_traits>
 #include <utility>
 

@@ -11,6 +11,7 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/lanes.hpp>
 #include <ctnn/math/exp.hpp>
 #include <ctnn/math/sigmoid.hpp>

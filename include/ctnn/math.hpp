@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/math/exp.hpp>
 #include <ctnn/math/log.hpp>
 #include <ctnn/math/sigmoid.hpp>

@@ -9,6 +9,7 @@
 #include <boost/hana/type.hpp>
 #include <cstddef>
 #include <ctnn/activation.hpp>
+#include <ctnn/detail/fp_contract.hpp>
 #include <utility>
 
 namespace ctnn {

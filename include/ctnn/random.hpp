@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <ctnn/detail/float_bits.hpp>
+#include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/math/log.hpp>
 #include <ctnn/math/sqrt.hpp>
 #include <limits>

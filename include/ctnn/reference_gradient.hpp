@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <ctnn/detail/fixed_vector.hpp>
+#include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/dual.hpp>
 #include <ctnn/gradient.hpp>
 #include <ctnn/parameters.hpp>

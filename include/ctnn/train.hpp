@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <ctnn/dataset.hpp>
 #include <ctnn/detail/fixed_vector.hpp>
+#include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/gradient.hpp>
 #include <ctnn/initialize.hpp>
 #include <ctnn/parameters.hpp>

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <ctnn/dataset.hpp>
+#include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/gradient.hpp>
 #include <ctnn/lanes.hpp>
 #include <ctnn/lanes_math.hpp>

@@ -5,6 +5,7 @@
 #include <concepts>
 #include <cstdint>
 #include <ctnn/detail/float_bits.hpp>
+#include <ctnn/detail/fp_contract.hpp>
 
 namespace ctnn {
 namespace detail {

@@ -4,6 +4,7 @@
 
 #include <concepts>
 #include <ctnn/detail/float_bits.hpp>
+#include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/math/exp.hpp>
 
 namespace ctnn {
