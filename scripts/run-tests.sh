@@ -139,7 +139,7 @@ if [[ ${CTNN_SANITIZE:-1} != 0 ]] && command -v clang++ >/dev/null; then
                            -DCMAKE_BUILD_TYPE="$build_type" "${project_options[@]}" \
                            "-DCMAKE_CXX_FLAGS=$sanitize_flags" &&
      phase build cmake --build "$build_dir" -j "$jobs" --target "${sanitize_targets[@]}" -- -k 0 &&
-     phase test run_ctest -R 'trainer|cli|model|svg|export|fuzz'; then
+     phase test run_ctest -R 'trainer|cli|model|svg|export|fuzz|hostile'; then
     result=PASS
   else
     result="FAIL ($failed_phase)"

@@ -103,11 +103,15 @@ check "... and writes nothing" only_entries
 # counts asked for 82 GB. Under a 2 GiB address-space limit the sweep must start and be stopped by
 # the timeout, not by bad_alloc (exit 134) or the OOM killer.
 fresh sweep_many_threads
-(ulimit -v 2097152 && timeout 3 "$trainer" sweep xor --threads 1024 --seeds 1024 \
-   --epochs 10000000 --progress off </dev/null >/dev/null 2>"$scratch/.err")
-status=$?
-err=$(cat "$scratch/.err")
-check "1024 threads x 10^7 epochs fit in 2 GiB (runs until the timeout)" status_is 124
+if [[ -n ${CTNN_HOSTILE_ASAN:-} ]]; then
+  echo "# skipped under AddressSanitizer, which needs more address space than the limit"
+else
+  (ulimit -v 2097152 && timeout 3 "$trainer" sweep xor --threads 1024 --seeds 1024 \
+     --epochs 10000000 --progress off </dev/null >/dev/null 2>"$scratch/.err")
+  status=$?
+  err=$(cat "$scratch/.err")
+  check "1024 threads x 10^7 epochs fit in 2 GiB (runs until the timeout)" status_is 124
+fi
 
 # The report cannot be written: it was lost and the run exited 0.
 fresh stdout_full
