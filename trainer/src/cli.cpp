@@ -290,7 +290,7 @@ int run_command_line(int argc, const char* const* argv, std::ostream& out, std::
   app.require_subcommand(1);
   app.footer(
       "Exit status: 0 done; 2 bad input (one line on stderr; nothing written or replaced); 3 "
-      "training diverged (the epoch error not finite, or a parameter beyond 1e6; nothing "
+      "training diverged (the epoch error not finite, or the parameters' norm beyond 1e6; nothing "
       "written); 4 the report could not be written to standard output (the files were). Files "
       "appear whole, all of a run's together; SIGINT, SIGTERM and SIGHUP leave none behind.");
   raw_options raw;

@@ -11,7 +11,7 @@ namespace ctnn_train {
 /// written no file.
 inline constexpr int bad_input_status = 2;
 
-/// A run that diverged (its error not finite, or a parameter beyond divergence_bound); the
+/// A run that diverged (its error not finite, or its parameters beyond divergence_bound); the
 /// program says at which epoch, having written no file.
 inline constexpr int diverged_status = 3;
 

@@ -227,7 +227,7 @@ void run_task(const run_settings& settings, std::ostream& out) {
           throw divergence_error(fmt::format(
               "training diverged at epoch {}: {} (learning rate {} is too large?)", epoch,
               std::isfinite(error)
-                  ? fmt::format("a parameter passed {:g}", divergence_bound)
+                  ? fmt::format("the parameters' norm passed {:g}", divergence_bound)
                   : fmt::format("the epoch error is {}", std::isnan(error) ? "NaN" : "infinite"),
               settings.learning_rate));
         }

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -18,6 +19,7 @@
 #include <ctnn/random.hpp>
 #include <ctnn/train_lanes.hpp>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -26,11 +28,11 @@
 #include <type_traits>
 #include <vector>
 
+#include "divergence.hpp"
 #include "explain.hpp"
 #include "output_side.hpp"
 #include "progress.hpp"
 #include "tasks.hpp"
-#include "divergence.hpp"
 
 namespace ctnn_train {
 
@@ -161,13 +163,12 @@ void sweep_lanes_of(std::uint64_t first_seed, std::size_t count, const sweep_set
     for (std::size_t n = 0; n < data.size; ++n)
       net_inputs[n] =
           ctnn::predict(net_input_params, {lanes(data.inputs[n][0]), lanes(data.inputs[n][1])})[0];
+    // The divergence rule's norm for every lane at once, each lane its network's bits.
+    const lanes norm = squared_norm(params.values);
     std::uint32_t solved_now = 0;
     for (std::size_t i = 0; i < count; ++i) {
       if (diverged_at[i]) continue;
-      bool beyond = !std::isfinite(error[i]);
-      for (const lanes& value : params.values)
-        beyond = beyond || !(std::abs(value[i]) <= T(divergence_bound));
-      if (beyond) {
+      if (!std::isfinite(error[i]) || !(norm[i] <= T(divergence_bound * divergence_bound))) {
         diverged_at[i] = epoch;
         each[i] = ctnn::lane(params, i);
         --running;
@@ -210,6 +211,8 @@ sweep_result run_sweep(const sweep_settings& settings) {
   // thread count, and the sums do not depend on which thread ran what. (At most 1e6 runs fit.)
   std::vector<std::atomic<std::uint32_t>> counts(settings.epochs);
   std::atomic<std::size_t> next{0}, done{0};
+  std::mutex finished_mutex;
+  std::condition_variable finished;
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < result.threads; ++t) {
     workers.emplace_back([&] {
@@ -217,17 +220,21 @@ sweep_result run_sweep(const sweep_settings& settings) {
         const std::size_t count = std::min(block, settings.runs - i);
         detail::sweep_lanes_of<Task, T>(settings.base_seed + i, count, settings, counts,
                                         result.runs.data() + i);
-        done += count;
+        if ((done += count) == settings.runs) {
+          const std::lock_guard lock(finished_mutex);
+          finished.notify_all();
+        }
       }
     });
   }
-  {
+  if (settings.progress != progress_mode::off) {
+    // Woken by the last block, so that showing progress never delays the sweep's end.
     progress_meter progress(settings.progress, fmt::format("sweep {}", Task::name), settings.runs,
                             "runs");
-    while (done < settings.runs && settings.progress != progress_mode::off) {
+    std::unique_lock lock(finished_mutex);
+    while (!finished.wait_for(lock, std::chrono::milliseconds(100),
+                              [&] { return done >= settings.runs; }))
       progress.update(done);
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
   }
   for (std::thread& worker : workers) worker.join();
   result.solved_after_epoch.resize(settings.epochs);

@@ -92,7 +92,7 @@ fresh diverges_large_weights
 T xor --learning-rate 1e9 --print-every 0
 check "rate 1e9: diverged, exit 3, the bound named" status_is 3
 check "... with one line naming the epoch and the bound" \
-  one_error_line "^ctnn-train: training diverged at epoch [0-9]+: a parameter passed 1e\+06"
+  one_error_line "^ctnn-train: training diverged at epoch [0-9]+: the parameters' norm passed 1e\+06"
 check "... and nothing written" only_entries
 fresh sweep_diverges_large_weights
 T sweep xor --seeds 3 --learning-rate 1e9
