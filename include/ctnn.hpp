@@ -10,6 +10,7 @@
 
 #include <ctnn/activation.hpp>
 #include <ctnn/dataset.hpp>
+#include <ctnn/divergence.hpp>
 #include <ctnn/dual.hpp>
 #include <ctnn/forward.hpp>
 #include <ctnn/gradient.hpp>

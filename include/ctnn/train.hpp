@@ -10,6 +10,7 @@
 #include <ctnn/dataset.hpp>
 #include <ctnn/detail/fixed_vector.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/divergence.hpp>
 #include <ctnn/gradient.hpp>
 #include <ctnn/initialize.hpp>
 #include <ctnn/parameters.hpp>
@@ -198,6 +199,13 @@ constexpr std::size_t run_epochs(parameters<Net, T>& params,
                   static_cast<const parameters<Net, T>&>(params)))
         return epoch + 1;
     }
+    // In a constant evaluation, a diverging run would stop at its first overflow or NaN deep in
+    // backprop; this stops it at the epoch where a parameter passes divergence_bound, with a
+    // name that says so. Once per epoch, not per pattern, for the evaluators' budgets; at run
+    // time the branch is gone.
+    if (std::is_constant_evaluated() &&
+        !bounded_check<std::make_index_sequence<Net::parameter_count>>::holds(params.values))
+      diverged_after_epochs(first_epoch + epoch + 1, learning_rate);
   }
   return epochs;
 }

@@ -1,0 +1,11 @@
+// expect-error: training_diverged_at_compile_time
+// Compile-time training that diverges stops at the epoch where a parameter passes 1e6, saying so.
+// SPDX-License-Identifier: BSL-1.0
+#include <ctnn/dataset.hpp>
+#include <ctnn/train.hpp>
+
+// A linear OR unit at learning rate 1 overshoots more every step: after 6 epochs a weight passes
+// 1e6, after 183 the numbers overflow.
+using or_linear = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::linear>>;
+constexpr auto params = ctnn::train<or_linear>(ctnn::or_patterns<double>,
+                                               {.learning_rate = 1, .epochs = 5000, .seed = 1});
