@@ -18,10 +18,10 @@ using ctnn::logistic;
 using ctnn::relu;
 namespace hana = boost::hana;
 
-template <class... Layers>
-concept makes_network = requires {
-  typename ctnn::network<Layers...>;
-};
+// A network of a topology that is not ValidTopology stops the compile with its first mistake
+// named (static_tests/fail), so rejection is tested on the concept, and the mistake found below.
+template <class Input, class... Layers>
+concept makes_network = ctnn::ValidTopology<Input, Layers...>;
 
 // The seed's networks.
 using ctnn::homework::or_neuron;
@@ -94,5 +94,38 @@ static_assert(!makes_network<input<2>, dense<1, logistic, from<1>>>);  // reads 
 static_assert(!makes_network<input<2>, dense<1, logistic>, dense<1, logistic, from<3>>>);
 static_assert(!makes_network<input<2>, dense<1, logistic, from<0, 0>>>);                   // twice
 static_assert(!makes_network<input<2>, dense<2, logistic>, dense<1, logistic, from<0>>>);  // dead
+
+// The mistake that network names for each: its rule, its layer and the source it concerns.
+using rule = ctnn::detail::topology_rule;
+template <class Input, class... Layers>
+constexpr bool names(rule expected, std::size_t layer, std::size_t source = 0) {
+  constexpr auto mistake = ctnn::detail::mistake_of<Input, Layers...>;
+  return mistake.rule == expected && mistake.layer == layer && mistake.source == source;
+}
+struct unnamed {
+  static constexpr double value(double net) { return net; }
+  static constexpr double slope(double) { return 1; }
+};
+struct valueless {
+  static constexpr const char* name = "valueless";
+};
+static_assert(names<input<2>, dense<1, logistic>>(rule::none, 0));
+static_assert(names<dense<1, logistic>>(rule::input, 0));
+static_assert(names<input<2>>(rule::layers, 0));
+static_assert(names<input<0>, dense<0, logistic>>(rule::width, 0));
+static_assert(names<input<2>, dense<1, logistic>, dense<0, logistic>>(rule::width, 2));
+static_assert(names<input<2>, dense<1, logistic>, input<2>>(rule::dense, 2));
+static_assert(names<input<2>, dense<1, int>>(rule::name, 1));
+static_assert(names<input<2>, dense<1, unnamed>>(rule::name, 1));
+static_assert(names<input<2>, dense<1, valueless>>(rule::value, 1));
+static_assert(names<input<2>, dense<1, logistic, from<>>>(rule::no_source, 1));
+static_assert(names<input<2>, dense<1, logistic, int>>(rule::sources, 1));
+static_assert(names<input<2>, dense<1, logistic, from<1>>>(rule::precede, 1, 1));
+static_assert(names<input<2>, dense<1, logistic>, dense<1, logistic, from<0, 3>>>(rule::precede, 2,
+                                                                                  3));
+static_assert(names<input<2>, dense<1, logistic, from<0, 0>>>(rule::distinct, 1, 0));
+static_assert(names<input<2>, dense<2, logistic>, dense<1, logistic, from<0>>>(rule::read, 1));
+// Rules in ValidTopology's order: the width before the sources.
+static_assert(names<input<2>, dense<0, logistic, from<2>>, dense<1, logistic>>(rule::width, 1));
 
 }  // namespace

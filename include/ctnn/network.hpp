@@ -197,11 +197,11 @@ concept ValidTopology = InputLayer<Input> && DenseLayers<Layers...> && HasLayers
     WellFormedSources<Layers...> && SourcesPrecede<Layers...> && DistinctSources<Layers...> &&
     HiddenLayersRead<Layers...>;
 
-/// A feed-forward network whose topology is its type. Layer 0 is the input, layers 1 .. n the
-/// dense layers in order; the last one is the output.
+namespace detail {
+
+/// A valid topology's shape: network's members, which it inherits.
 template <class Input, class... Layers>
-requires ValidTopology<Input, Layers...>
-struct network {
+struct network_members {
  private:
   static constexpr auto shape = detail::make_layout<Input, Layers...>();
 
@@ -265,6 +265,237 @@ struct network {
     }
     return unit_count;
   }();
+};
+
+}  // namespace detail
+
+/// The mistakes a topology can make, each an incomplete type that network names in its first
+/// error line (layer 0 is the input, k the k-th dense layer; Source a layer it reads).
+namespace bad_topology {
+
+template <std::size_t Layer>
+struct layer {
+  struct is_not_an_input;
+  struct is_followed_by_no_dense_layer;
+  struct is_not_a_dense_layer;
+  struct has_width_0;
+  struct activation_has_no_member_name;
+  struct activation_has_no_member_value;
+  struct activation_has_no_member_slope;
+  struct has_sources_not_previous_or_from;
+  struct reads_no_layer;
+  template <std::size_t Source>
+  struct reads_itself_or_a_later_layer;
+  template <std::size_t Source>
+  struct reads_a_layer_twice;
+  struct feeds_no_later_layer;
+};
+
+}  // namespace bad_topology
+
+namespace detail {
+
+template <class A>
+concept named_activation = requires {
+  { A::name } -> std::convertible_to<const char*>;
+};
+template <class A>
+concept valued_activation = requires(double net) {
+  { A::value(net) } -> std::same_as<double>;
+};
+
+template <class Sources>
+inline constexpr bool is_from = false;
+template <std::size_t... Layers>
+inline constexpr bool is_from<from<Layers...>> = true;
+
+/// The first mistake of a topology: what rule it breaks, where.
+enum class topology_rule {
+  none,
+  input,
+  layers,
+  dense,
+  width,
+  name,
+  value,
+  slope,
+  sources,
+  no_source,
+  precede,
+  distinct,
+  read
+};
+struct topology_mistake {
+  topology_rule rule = topology_rule::none;
+  std::size_t layer = 0;
+  std::size_t source = 0;
+};
+
+/// Dense layer L's first mistake in stage Stage, in the order of ValidTopology's rules.
+template <std::size_t L, class Layer>
+constexpr topology_mistake layer_mistake(int stage) {
+  using Act = typename Layer::activation;
+  using Sources = typename Layer::sources;
+  constexpr auto sources = source_layers<L, Sources>;
+  if (stage == 0 && Layer::width == 0) return {topology_rule::width, L};
+  if (stage == 1 && !named_activation<Act>) return {topology_rule::name, L};
+  if (stage == 1 && !valued_activation<Act>) return {topology_rule::value, L};
+  if (stage == 1 && !Activation<Act>) return {topology_rule::slope, L};
+  if (stage == 2 && !is_sources<Sources>)
+    return {is_from<Sources> ? topology_rule::no_source : topology_rule::sources, L};
+  if (stage == 3) {
+    for (std::size_t source : sources)
+      if (source >= L) return {topology_rule::precede, L, source};
+  }
+  if (stage == 4) {
+    for (std::size_t i = 0; i < sources.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (sources[i] == sources[j]) return {topology_rule::distinct, L, sources[i]};
+  }
+  return {};
+}
+
+template <class Input, class... Layers>
+constexpr topology_mistake first_mistake() {
+  if constexpr (!is_input<Input>) {
+    return {topology_rule::input, 0};
+  } else if constexpr (sizeof...(Layers) == 0) {
+    return {topology_rule::layers, 0};
+  } else if constexpr (!(is_dense<Layers> && ...)) {
+    constexpr bool dense[] = {is_dense<Layers>...};
+    std::size_t layer = 0;
+    while (dense[layer]) ++layer;
+    return {topology_rule::dense, layer + 1};
+  } else {
+    if (Input::width == 0) return {topology_rule::width, 0};
+    for (int stage = 0; stage < 5; ++stage) {
+      const auto mistakes = [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return std::array{layer_mistake<I + 1, Layers>(stage)...};
+      }
+      (std::index_sequence_for<Layers...>{});
+      for (const topology_mistake& mistake : mistakes)
+        if (mistake.rule != topology_rule::none) return mistake;
+    }
+    std::array<bool, sizeof...(Layers) + 1> read{};
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      (([&] {
+         for (std::size_t source : source_layers<I + 1, typename Layers::sources>)
+           read[source] = true;
+       }()),
+       ...);
+    }
+    (std::index_sequence_for<Layers...>{});
+    for (std::size_t layer = 1; layer < sizeof...(Layers); ++layer)
+      if (!read[layer]) return {topology_rule::read, layer};
+    return {};
+  }
+}
+
+/// Names a mistake by taking the size of its incomplete type, spelled out with the numbers in
+/// place, so that the compilers print that spelling rather than an alias's; both quote the line,
+/// so each ends with the fix.
+template <topology_rule Rule, std::size_t L, std::size_t S>
+struct mistake_type {};
+// clang-format off
+template <std::size_t L, std::size_t S>
+struct mistake_type<topology_rule::input, L, S> {
+  static_assert(sizeof(typename bad_topology::layer<L>::is_not_an_input));  // the first layer is ctnn::input<Width>
+};
+template <std::size_t L, std::size_t S>
+struct mistake_type<topology_rule::layers, L, S> {
+  static_assert(sizeof(typename bad_topology::layer<L>::is_followed_by_no_dense_layer));  // add a layer: network<input<Width>, dense<Width, Activation>>
+};
+template <std::size_t L, std::size_t S>
+struct mistake_type<topology_rule::dense, L, S> {
+  static_assert(sizeof(typename bad_topology::layer<L>::is_not_a_dense_layer));  // layers after the input are ctnn::dense<Width, Activation, Sources>
+};
+template <std::size_t L, std::size_t S>
+struct mistake_type<topology_rule::width, L, S> {
+  static_assert(sizeof(typename bad_topology::layer<L>::has_width_0));  // every layer, the input included, needs at least one unit
+};
+template <std::size_t L, std::size_t S>
+struct mistake_type<topology_rule::name, L, S> {
+  static_assert(sizeof(typename bad_topology::layer<L>::activation_has_no_member_name));  // add to the activation: static constexpr const char* name = "my_activation";
+};
+template <std::size_t L, std::size_t S>
+struct mistake_type<topology_rule::value, L, S> {
+  static_assert(sizeof(typename bad_topology::layer<L>::activation_has_no_member_value));  // add to the activation: template <class T> static constexpr T value(T net) { ... }
+};
+template <std::size_t L, std::size_t S>
+struct mistake_type<topology_rule::slope, L, S> {
+  static_assert(sizeof(typename bad_topology::layer<L>::activation_has_no_member_slope));  // add to the activation: template <class T> static constexpr T slope(T output) { ... }, g'(net) written through y = g(net)
+};
+template <std::size_t L, std::size_t S>
+struct mistake_type<topology_rule::sources, L, S> {
+  static_assert(sizeof(typename bad_topology::layer<L>::has_sources_not_previous_or_from));  // dense's third argument is ctnn::previous (the default) or ctnn::from<Layers...>
+};
+template <std::size_t L, std::size_t S>
+struct mistake_type<topology_rule::no_source, L, S> {
+  static_assert(sizeof(typename bad_topology::layer<L>::reads_no_layer));  // from<> names no layer: name at least one earlier layer, from<0> for the input
+};
+template <std::size_t L, std::size_t S>
+struct mistake_type<topology_rule::precede, L, S> {
+  static_assert(sizeof(typename bad_topology::layer<L>::template reads_itself_or_a_later_layer<S>));  // a layer reads only layers before it: from<0 .. Layer - 1> (0 is the input)
+};
+template <std::size_t L, std::size_t S>
+struct mistake_type<topology_rule::distinct, L, S> {
+  static_assert(sizeof(typename bad_topology::layer<L>::template reads_a_layer_twice<S>));  // name each source once in from<...>
+};
+template <std::size_t L, std::size_t S>
+struct mistake_type<topology_rule::read, L, S> {
+  static_assert(sizeof(typename bad_topology::layer<L>::feeds_no_later_layer));  // a hidden layer must feed a later layer: name it in a later from<...>, or remove it
+};
+// clang-format on
+
+template <class Input, class... Layers>
+inline constexpr topology_mistake mistake_of = first_mistake<Input, Layers...>();
+template <class Input, class... Layers>
+using topology_mistake_type =
+    mistake_type<mistake_of<Input, Layers...>.rule, mistake_of<Input, Layers...>.layer,
+                 mistake_of<Input, Layers...>.source>;
+
+/// A topology with a mistake stands in for itself with one that has none and keeps what it can
+/// (the input's and every layer's width, at least 1): network's members stay well-formed, so the
+/// named mistake is the only error and what uses the network compiles on without more of them.
+template <class Layer>
+struct stand_in_layer {
+  using type = dense<1, linear>;
+};
+template <std::size_t Width, class Act, class Sources>
+struct stand_in_layer<dense<Width, Act, Sources>> {
+  using type = dense<(Width > 0 ? Width : 1), std::conditional_t<Activation<Act>, Act, linear>>;
+};
+template <class Input>
+struct stand_in_input {
+  using type = input<1>;
+};
+template <std::size_t Width>
+struct stand_in_input<input<Width>> {
+  using type = input<(Width > 0 ? Width : 1)>;
+};
+template <bool Valid, class Input, class... Layers>
+struct members_for {
+  using type = network_members<Input, Layers...>;
+};
+template <class Input, class... Layers>
+struct members_for<false, Input, Layers...> {
+  using type = network_members<typename stand_in_input<Input>::type,
+                               typename stand_in_layer<Layers>::type...>;
+};
+template <class Input>
+struct members_for<false, Input> {
+  using type = network_members<typename stand_in_input<Input>::type, dense<1, linear>>;
+};
+
+}  // namespace detail
+
+/// A feed-forward network whose topology is its type. Layer 0 is the input, layers 1 .. n the
+/// dense layers in order; the last one is the output. A topology that is not ValidTopology stops
+/// the compile where the network is first used, with its first mistake named in the first error
+/// line, e.g. `bad_topology::layer<1>::reads_itself_or_a_later_layer<2>`.
+template <class Input, class... Layers>
+struct network : detail::members_for<ValidTopology<Input, Layers...>, Input, Layers...>::type {
+  static_assert(sizeof(detail::topology_mistake_type<Input, Layers...>) > 0);
 };
 
 }  // namespace ctnn

@@ -1,4 +1,4 @@
-// expect-error: HiddenLayersRead
+// expect-error: bad_topology::layer<1>::feeds_no_later_layer
 // A hidden layer that feeds nothing is rejected.
 // SPDX-License-Identifier: BSL-1.0
 #include <ctnn/network.hpp>

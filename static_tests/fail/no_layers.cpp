@@ -1,4 +1,4 @@
-// expect-error: HasLayers
+// expect-error: bad_topology::layer<0>::is_followed_by_no_dense_layer
 // An input alone is not a network.
 // SPDX-License-Identifier: BSL-1.0
 #include <ctnn/network.hpp>

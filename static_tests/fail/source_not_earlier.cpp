@@ -1,4 +1,4 @@
-// expect-error: SourcesPrecede
+// expect-error: bad_topology::layer<1>::reads_itself_or_a_later_layer<2>
 // A layer that reads itself or a later layer is rejected.
 // SPDX-License-Identifier: BSL-1.0
 #include <ctnn/network.hpp>

@@ -1,4 +1,4 @@
-// expect-error: KnownActivations
+// expect-error: bad_topology::layer<1>::activation_has_no_member_name
 // An activation without value and slope is rejected.
 // SPDX-License-Identifier: BSL-1.0
 #include <ctnn/network.hpp>

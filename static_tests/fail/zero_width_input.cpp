@@ -1,4 +1,4 @@
-// expect-error: NonEmptyLayers
+// expect-error: bad_topology::layer<0>::has_width_0
 // An input of zero values is rejected.
 // SPDX-License-Identifier: BSL-1.0
 #include <ctnn/network.hpp>
