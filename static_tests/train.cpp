@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <ctnn/dataset.hpp>
 #include <ctnn/homework.hpp>
+#include <limits>
 
 namespace {
 
@@ -56,6 +57,17 @@ static_assert(epochs_until_stopped() == 42);
 /// Zero epochs leave the initial parameters as they are.
 static_assert(ctnn::train<or_neuron>(ctnn::or_patterns<double>, {.epochs = 0, .seed = 8}) ==
               ctnn::initialize<or_neuron, double>(8));
+
+// divergence: the rule that the trainer stops at and compile-time training stops with.
+constexpr bool divergence_rule() {
+  ctnn::parameters<or_neuron, double> params{{0, -6e5, 8e5}};
+  if (ctnn::diverged(0.25, params)) return false;  // a norm of 1e6 is within the bound
+  params.values[0] = 1;
+  if (!ctnn::diverged(0.25, params)) return false;
+  params.values[0] = 0;
+  return ctnn::diverged(std::numeric_limits<double>::infinity(), params);
+}
+static_assert(divergence_rule());
 
 }  // namespace
 

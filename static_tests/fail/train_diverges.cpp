@@ -4,8 +4,8 @@
 #include <ctnn/dataset.hpp>
 #include <ctnn/train.hpp>
 
-// A linear OR unit at learning rate 1 overshoots more every step: after 6 epochs a weight passes
-// 1e6, after 183 the numbers overflow.
+// A linear OR unit at learning rate 1 overshoots more every step: in epoch 6 a weight passes 1e6
+// (the check, after every fourth epoch, reports 8 epochs), in epoch 184 the numbers overflow.
 using or_linear = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::linear>>;
 constexpr auto params = ctnn::train<or_linear>(ctnn::or_patterns<double>,
                                                {.learning_rate = 1, .epochs = 5000, .seed = 1});
