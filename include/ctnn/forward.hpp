@@ -62,7 +62,9 @@ template <class Net, class T, std::size_t N>
 constexpr activations<Net, T> forward(const parameters<Net, T>& params, const std::array<T, N>& x) {
   detail::check_input_width<Net, N>();
   activations<Net, T> result;
-  detail::forward_network<Net>::apply(params.values, x.data(), result.values);
+  // After a failed width check, nothing more is instantiated: its message is the only error.
+  if constexpr (N == Net::input_width)
+    detail::forward_network<Net>::apply(params.values, x.data(), result.values);
   return result;
 }
 template <class Net, class T, std::size_t N>
@@ -70,7 +72,8 @@ constexpr activations<Net, T> forward(const parameters<Net, T>& params,
                                       const std::type_identity_t<T> (&x)[N]) {
   detail::check_input_width<Net, N>();
   activations<Net, T> result;
-  detail::forward_network<Net>::apply(params.values, x, result.values);
+  if constexpr (N == Net::input_width)
+    detail::forward_network<Net>::apply(params.values, x, result.values);
   return result;
 }
 

@@ -120,16 +120,22 @@ constexpr T loss(const parameters<Net, T>& params, const X& x, const Y& t) {
                 "ctnn::loss(params, x, t) requires one value in x per input unit");
   static_assert(detail::extent_of<Y> == Net::output_width,
                 "ctnn::loss(params, x, t) requires one value in t per output unit");
-  T units[Net::unit_count];
-  detail::forward_pass<Net>::apply(params.values, x, units);
-  constexpr std::size_t first_output = Net::template unit_offset<Net::layer_count - 1>;
-  T sum =
-      (units[first_output] - detail::data_of(t)[0]) * (units[first_output] - detail::data_of(t)[0]);
-  for (std::size_t o = 1; o < Net::output_width; ++o) {
-    const T difference = units[first_output + o] - detail::data_of(t)[o];
-    sum += difference * difference;
+  // After a failed width check, nothing more is instantiated: its message is the only error.
+  if constexpr (detail::extent_of<X> != Net::input_width ||
+                detail::extent_of<Y> != Net::output_width) {
+    return T{};
+  } else {
+    T units[Net::unit_count];
+    detail::forward_pass<Net>::apply(params.values, x, units);
+    constexpr std::size_t first_output = Net::template unit_offset<Net::layer_count - 1>;
+    T sum = (units[first_output] - detail::data_of(t)[0]) *
+            (units[first_output] - detail::data_of(t)[0]);
+    for (std::size_t o = 1; o < Net::output_width; ++o) {
+      const T difference = units[first_output + o] - detail::data_of(t)[o];
+      sum += difference * difference;
+    }
+    return sum;
   }
-  return sum;
 }
 
 /// dE/dparams for one pattern (input x, target t), in closed form by backprop, laid out as the
@@ -141,7 +147,10 @@ constexpr parameters<Net, T> gradient(const parameters<Net, T>& params, const X&
   static_assert(detail::extent_of<Y> == Net::output_width,
                 "ctnn::gradient(params, x, t) requires one value in t per output unit");
   parameters<Net, T> grad;
-  detail::backprop<Net>::template step<detail::use::gradient>(params.values, x, t, grad.values);
+  // After a failed width check, nothing more is instantiated: its message is the only error.
+  if constexpr (detail::extent_of<X> == Net::input_width &&
+                detail::extent_of<Y> == Net::output_width)
+    detail::backprop<Net>::template step<detail::use::gradient>(params.values, x, t, grad.values);
   return grad;
 }
 

@@ -56,6 +56,11 @@ constexpr training_run<Net, T> start_training(std::uint64_t seed) {
 
 namespace detail {
 
+/// Whether patterns of Inputs values and Outputs targets fit Net. After a failed width check a
+/// function instantiates nothing more, so that the check's message is the only error.
+template <class Net, std::size_t Inputs, std::size_t Outputs>
+inline constexpr bool widths_fit = Inputs == Net::input_width&& Outputs == Net::output_width;
+
 template <class Net, class T, std::size_t Inputs, std::size_t Outputs>
 constexpr void check_dataset_widths() {
   static_assert(Inputs == Net::input_width,
@@ -79,7 +84,10 @@ constexpr T sgd_step(parameters<Net, T>& params, const X& x, const Y& y, T learn
                 "ctnn::sgd_step(params, x, y, rate) requires one value in x per input unit");
   static_assert(detail::extent_of<Y> == Net::output_width,
                 "ctnn::sgd_step(params, x, y, rate) requires one value in y per output unit");
-  return detail::backprop<Net>::step(params.values, x, y, learning_rate);
+  if constexpr (!detail::widths_fit<Net, detail::extent_of<X>, detail::extent_of<Y>>)
+    return T{};
+  else
+    return detail::backprop<Net>::step(params.values, x, y, learning_rate);
 }
 
 namespace detail {
@@ -154,8 +162,11 @@ template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size
 constexpr T sgd_epoch(parameters<Net, T>& params, const dataset<T, Inputs, Outputs, Count>& data,
                       T learning_rate, pcg32& rng) {
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
-  return detail::epoch_runner<std::make_index_sequence<Count>>::descend(params, data, learning_rate,
-                                                                        rng);
+  if constexpr (!detail::widths_fit<Net, Inputs, Outputs>)
+    return T{};
+  else
+    return detail::epoch_runner<std::make_index_sequence<Count>>::descend(params, data,
+                                                                          learning_rate, rng);
 }
 
 namespace detail {
@@ -233,10 +244,14 @@ constexpr std::size_t train(training_run<Net, T>& run,
                             const dataset<T, Inputs, Outputs, Count>& data, double learning_rate,
                             std::size_t epochs, Observer observer = {}) {
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
-  const std::size_t trained = detail::run_epochs(run.params, data, learning_rate, epochs, run.rng,
-                                                 observer, run.epochs_trained);
-  run.epochs_trained += trained;
-  return trained;
+  if constexpr (!detail::widths_fit<Net, Inputs, Outputs>) {
+    return 0;
+  } else {
+    const std::size_t trained = detail::run_epochs(run.params, data, learning_rate, epochs, run.rng,
+                                                   observer, run.epochs_trained);
+    run.epochs_trained += trained;
+    return trained;
+  }
 }
 
 /// Trains given parameters (e.g. loaded ones) on data for options.epochs epochs, the pattern
@@ -249,8 +264,10 @@ constexpr parameters<Net, T> train(parameters<Net, T> params,
                                    const dataset<T, Inputs, Outputs, Count>& data,
                                    const training_options& options, Observer observer = {}) {
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
-  pcg32 rng(options.seed);
-  detail::run_epochs(params, data, options.learning_rate, options.epochs, rng, observer);
+  if constexpr (detail::widths_fit<Net, Inputs, Outputs>) {
+    pcg32 rng(options.seed);
+    detail::run_epochs(params, data, options.learning_rate, options.epochs, rng, observer);
+  }
   return params;
 }
 
@@ -262,10 +279,14 @@ template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size
 constexpr parameters<Net, T> train(const dataset<T, Inputs, Outputs, Count>& data,
                                    const training_options& options, Observer observer = {}) {
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
-  pcg32 rng(options.seed);
-  parameters<Net, T> params = initialize<Net, T>(rng);
-  detail::run_epochs(params, data, options.learning_rate, options.epochs, rng, observer);
-  return params;
+  if constexpr (!detail::widths_fit<Net, Inputs, Outputs>) {
+    return parameters<Net, T>{};
+  } else {
+    pcg32 rng(options.seed);
+    parameters<Net, T> params = initialize<Net, T>(rng);
+    detail::run_epochs(params, data, options.learning_rate, options.epochs, rng, observer);
+    return params;
+  }
 }
 
 }  // namespace ctnn
