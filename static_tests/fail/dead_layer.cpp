@@ -1,4 +1,5 @@
 // expect-error: bad_topology::layer<1>::feeds_no_later_layer
+// max-lines: GNU 9 Clang 16
 // A hidden layer that feeds nothing is rejected.
 // SPDX-License-Identifier: BSL-1.0
 #include <ctnn/network.hpp>

@@ -1,4 +1,5 @@
 // expect-error: ctnn::forward\(params, x\) requires one value in x per input unit
+// max-lines: GNU 10 Clang 16
 // forward given three inputs for a two-input network.
 // SPDX-License-Identifier: BSL-1.0
 #include <ctnn/forward.hpp>

@@ -1,4 +1,5 @@
 // expect-error: bad_topology::layer<0>::is_followed_by_no_dense_layer
+// max-lines: GNU 9 Clang 16
 // An input alone is not a network.
 // SPDX-License-Identifier: BSL-1.0
 #include <ctnn/network.hpp>

@@ -1,4 +1,5 @@
 // expect-error: bad_topology::layer<1>::reads_itself_or_a_later_layer<2>
+// max-lines: GNU 9 Clang 16
 // A layer that reads itself or a later layer is rejected.
 // SPDX-License-Identifier: BSL-1.0
 #include <ctnn/network.hpp>
