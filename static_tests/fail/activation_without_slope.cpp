@@ -1,0 +1,16 @@
+// expect-error: bad_topology::layer<2>::activation_has_no_member_slope
+// max-lines: GNU 9 Clang 16
+// An activation without slope is rejected, saying how to declare it.
+// SPDX-License-Identifier: BSL-1.0
+#include <ctnn/network.hpp>
+
+struct slopeless {
+  static constexpr const char* name = "slopeless";
+  template <class T>
+  static constexpr T value(T net) {
+    return net;
+  }
+};
+using net =
+    ctnn::network<ctnn::input<2>, ctnn::dense<2, ctnn::logistic>, ctnn::dense<1, slopeless>>;
+constexpr auto count = net::parameter_count;
