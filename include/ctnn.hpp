@@ -9,6 +9,7 @@
 #pragma once
 
 #include <ctnn/activation.hpp>
+#include <ctnn/compile_time_budget.hpp>
 #include <ctnn/dataset.hpp>
 #include <ctnn/divergence.hpp>
 #include <ctnn/dual.hpp>

@@ -7,6 +7,7 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <ctnn/compile_time_budget.hpp>
 #include <ctnn/dataset.hpp>
 #include <ctnn/detail/fixed_vector.hpp>
 #include <ctnn/detail/fp_contract.hpp>
@@ -198,6 +199,9 @@ constexpr std::size_t run_epochs(parameters<Net, T>& params,
                                  const dataset<T, Inputs, Outputs, Count>& data,
                                  double learning_rate, std::size_t epochs, pcg32& rng,
                                  Observer& observer, std::size_t first_epoch = 0) {
+  // A run that would pass the evaluator's limit stops here, saying by how much, rather than
+  // where the limit happens to fall.
+  if (std::is_constant_evaluated()) check_training_budget<Net, Count>(epochs);
   const T rate = static_cast<T>(learning_rate);
   using runner = epoch_runner<std::make_index_sequence<Count>>;
   using check = bounded_check<std::make_index_sequence<Net::parameter_count>>;

@@ -1,0 +1,135 @@
+// Defines ctnn's estimate of what training costs a constant evaluator, and the stop that
+// compile-time training makes, before it starts, when the estimate passes the evaluator's limit.
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <cstddef>
+#include <ctnn/activation.hpp>
+#include <ctnn/detail/fp_contract.hpp>
+#include <type_traits>
+#include <utility>
+
+/// The limits that compile-time training is estimated against. A constant evaluation cannot read
+/// the compiler's limit: raise one with its flag, and declare the same value here, e.g.
+/// `-fconstexpr-steps=4000000 -DCTNN_CONSTEXPR_STEPS=4000000` (Clang), or
+/// `-fconstexpr-ops-limit=67108864 -DCTNN_CONSTEXPR_OPS=67108864` (GCC). The defaults are the
+/// compilers' own.
+#ifndef CTNN_CONSTEXPR_STEPS
+#  define CTNN_CONSTEXPR_STEPS 1048576
+#endif
+#ifndef CTNN_CONSTEXPR_OPS
+#  define CTNN_CONSTEXPR_OPS 33554432
+#endif
+
+namespace ctnn {
+
+/// Compile-time training that would pass the evaluator's limit stops before it starts by
+/// reaching one of these two, so that the first lines say so, with the numbers. Not constexpr,
+/// for Clang, which prints its name and then the arguments of the call that led to it (the
+/// estimated steps, and the limit that CTNN_CONSTEXPR_STEPS declares):
+inline void training_exceeds_constexpr_steps_pass_fconstexpr_steps_and_CTNN_CONSTEXPR_STEPS() {}
+/// For GCC, which prints the value of an index out of bounds: indexed by the estimated
+/// operations, always out of its bounds.
+// GCC's note quotes the line that declares it, the advice included:
+// clang-format off
+inline constexpr bool training_exceeds_constexpr_ops_limit_needs[1] = {};  // pass -fconstexpr-ops-limit=N -DCTNN_CONSTEXPR_OPS=N, N at least the index (GCC's default 33554432)
+// clang-format on
+
+namespace detail {
+
+/// What an evaluator charges a training run without an observer, as measured (bench/README.md's
+/// compile-time section): per epoch, per pattern, per pattern and parameter, per pattern and
+/// unit by activation; and once, per parameter (its initial draw).
+struct evaluator_costs {
+  double per_epoch;
+  double per_pattern;
+  double per_pattern_parameter;
+  double per_pattern_logistic_unit;
+  double per_pattern_tanh_unit;
+  double per_pattern_other_unit;  // relu, linear
+  double per_run;
+  double per_parameter;
+};
+
+// Fitted to nine runs (OR with 1, 4 and 8 patterns; logistic, tanh, linear and relu units;
+// 2-2-1, 2-4-1 and a 2-2-1 linear net with a shortcut) of ctnn at 7c67596, Clang 14 and GCC 12.
+// Clang charges a fold over every weight one step, whatever its length: no cost per parameter.
+#if defined(__clang__)
+inline constexpr evaluator_costs evaluator{23, 9, 0, 9, 10, 4, 33, 75};
+#else
+inline constexpr evaluator_costs evaluator{0, 112.6, 56.4, 76.3, 84, 0, 154, 872};
+#endif
+
+/// The estimate's margin over the model: the largest underestimate measured, and more.
+inline constexpr double estimate_margin = 1.05;
+
+template <class Act>
+constexpr double unit_cost() {
+  if constexpr (std::is_same_v<Act, logistic>)
+    return evaluator.per_pattern_logistic_unit;
+  else if constexpr (std::is_same_v<Act, linear> || std::is_same_v<Act, relu>)
+    return evaluator.per_pattern_other_unit;
+  // tanh, and activations the measurements do not know, which may cost more.
+  else
+    return evaluator.per_pattern_tanh_unit;
+}
+
+/// The estimated cost of training Net on Count patterns for `epochs` epochs without an observer,
+/// in the evaluator's units (an observer adds its own cost and the epoch error's).
+template <class Net, std::size_t Count>
+constexpr double training_cost(std::size_t epochs) {
+  const double units = [&]<std::size_t... L>(std::index_sequence<L...>) {
+    return (0.0 + ... +
+            (double(Net::template width<L + 1>) *
+             unit_cost<typename Net::template activation<L + 1>>()));
+  }
+  (std::make_index_sequence<Net::layer_count - 1>{});
+  const double per_epoch =
+      evaluator.per_epoch +
+      double(Count) * (evaluator.per_pattern +
+                       evaluator.per_pattern_parameter * double(Net::parameter_count) + units);
+  const double once = evaluator.per_run + evaluator.per_parameter * double(Net::parameter_count);
+  return estimate_margin * (once + double(epochs) * per_epoch);
+}
+
+/// The declared limit of the evaluator compiling this.
+inline constexpr double declared_limit =
+#if defined(__clang__)
+    CTNN_CONSTEXPR_STEPS;
+#else
+    CTNN_CONSTEXPR_OPS;
+#endif
+
+/// The most epochs of Net on Count patterns whose estimate is within the declared limit.
+template <class Net, std::size_t Count>
+constexpr std::size_t epochs_within_budget() {
+  const double one = training_cost<Net, Count>(1) - training_cost<Net, Count>(0);
+  auto epochs = static_cast<std::size_t>((declared_limit - training_cost<Net, Count>(0)) / one);
+  while (training_cost<Net, Count>(epochs + 1) <= declared_limit) ++epochs;
+  while (training_cost<Net, Count>(epochs) > declared_limit) --epochs;
+  return epochs;
+}
+
+/// Clang's stop: its note prints this call's arguments.
+constexpr bool constexpr_steps_needed(unsigned long long estimate, unsigned long long limit) {
+  if (estimate > limit)
+    training_exceeds_constexpr_steps_pass_fconstexpr_steps_and_CTNN_CONSTEXPR_STEPS();
+  return true;
+}
+
+/// Stops a constant evaluation whose training is estimated to pass the declared limit.
+template <class Net, std::size_t Count>
+constexpr void check_training_budget(std::size_t epochs) {
+  const double cost = training_cost<Net, Count>(epochs);
+  // Rounded up, so that the estimate shown is above the limit whenever it stops.
+  const auto estimate = static_cast<unsigned long long>(cost) + 1;
+#if defined(__clang__)
+  if (cost > declared_limit) constexpr_steps_needed(estimate, CTNN_CONSTEXPR_STEPS);
+#elif defined(__GNUC__)
+  if (cost > declared_limit && training_exceeds_constexpr_ops_limit_needs[estimate]) return;
+#endif
+}
+
+}  // namespace detail
+
+}  // namespace ctnn
