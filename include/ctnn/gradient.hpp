@@ -42,6 +42,14 @@ template <class Net, class Forward = forward_plan<Net>, class Backward = backwar
               offset_sequence<Net::template unit_offset<Net::layer_count - 1>, Net::output_width>>
 struct backprop;
 
+// The folds index x with every step's source, also in the branch that steps not reading the
+// input never take. Clang checks such branches for reachability, and so says nothing, until
+// a translation unit has an error: then it reports them all (-Warray-bounds), after an error
+// that is the user's to fix.
+#if defined(__clang__)
+#  pragma clang diagnostic push
+#  pragma clang diagnostic ignored "-Warray-bounds"
+#endif
 template <class Net, std::size_t... FL, std::size_t... FU, std::size_t... FW, std::size_t... FB,
           std::size_t... FS, unsigned... FF, std::size_t... L, std::size_t... U, std::size_t... W,
           std::size_t... B, std::size_t... S, unsigned... F, std::size_t... O, std::size_t... OU>
@@ -110,6 +118,9 @@ struct backprop<Net,
     if constexpr (Use == use::descent) return loss;
   }
 };
+#if defined(__clang__)
+#  pragma clang diagnostic pop
+#endif
 
 }  // namespace detail
 
