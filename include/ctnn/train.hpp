@@ -206,7 +206,7 @@ constexpr std::size_t run_epochs(parameters<Net, T>& params,
   using runner = epoch_runner<std::make_index_sequence<Count>>;
   using check = bounded_check<std::make_index_sequence<Net::parameter_count>>;
   // In a constant evaluation a diverging run would stop at its first overflow or NaN deep in
-  // backprop; a parameter beyond divergence_bound stops it earlier, with a name that says so (at
+  // backprop; parameters beyond divergence_bound stop it earlier, with a name that says so (at
   // run time the check is not made). Without an observer, the check comes after every fourth
   // epoch: the four in one iteration save GCC's evaluator the loop's cost of three, which pays
   // for the check (bench/README.md). Past the bound, four epochs do not reach an overflow but

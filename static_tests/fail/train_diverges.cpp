@@ -1,11 +1,11 @@
 // expect-error: training_diverged_at_compile_time
 // max-lines: GNU 13 Clang 25
-// Compile-time training that diverges stops at the epoch where a parameter passes 1e6, saying so.
+// Compile-time training that diverges stops where the parameters' norm passes 1e6, saying so.
 // SPDX-License-Identifier: BSL-1.0
 #include <ctnn/dataset.hpp>
 #include <ctnn/train.hpp>
 
-// A linear OR unit at learning rate 1 overshoots more every step: in epoch 6 a weight passes 1e6
+// A linear OR unit at learning rate 1 overshoots more every step: in epoch 6 its norm passes 1e6
 // (the check, after every fourth epoch, reports 8 epochs), in epoch 184 the numbers overflow.
 using or_linear = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::linear>>;
 constexpr auto params = ctnn::train<or_linear>(ctnn::or_patterns<double>,

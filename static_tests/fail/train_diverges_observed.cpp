@@ -1,7 +1,7 @@
 // expect-error: training_diverged_at_compile_time
 // max-lines: GNU 14 Clang 26
 // Compile-time training with an observer stops at divergence too, after the epoch where it
-// happens: a ReLU net with a linear output at learning rate 10 passes 1e6 in its first epoch.
+// happens: a ReLU net with a linear output at learning rate 10 passes a norm of 1e6 at once.
 // SPDX-License-Identifier: BSL-1.0
 #include <ctnn/dataset.hpp>
 #include <ctnn/train.hpp>
