@@ -59,7 +59,7 @@ template <class Net, bool Backward = false, class Visit>
 constexpr void for_each_layer(Visit&& visit) {
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     constexpr std::size_t n = Net::layer_count - 1;
-    (visit(std::integral_constant < std::size_t, Backward ? n - I : I + 1 > {}), ...);
+    (visit(std::integral_constant<std::size_t, (Backward ? n - I : I + 1)>{}), ...);
   }
   (std::make_index_sequence<Net::layer_count - 1>{});
 }
@@ -91,7 +91,8 @@ constexpr void forward_layer(const parameters<Net, T>& params, unit_outputs<Net,
 /// last (a layer reads only earlier ones).
 template <class Net, class T, detail::FixedVector<T> X>
 constexpr unit_outputs<Net, T> forward(const parameters<Net, T>& params, const X& x) {
-  static_assert(detail::extent_of<X> == Net::input_width);
+  static_assert(detail::extent_of<X> == Net::input_width,
+                "ctnn::reference::forward(params, x) requires one value in x per input unit");
   unit_outputs<Net, T> y{};
   for (std::size_t i = 0; i < Net::input_width; ++i) y[i] = x[i];
   for_each_layer<Net>([&](auto layer) { forward_layer<Net, decltype(layer)::value>(params, y); });
@@ -113,7 +114,8 @@ constexpr std::array<T, Net::output_width> predict(const parameters<Net, T>& par
 /// right from the first square.
 template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y>
 constexpr T loss(const parameters<Net, T>& params, const X& x, const Y& t) {
-  static_assert(detail::extent_of<Y> == Net::output_width);
+  static_assert(detail::extent_of<Y> == Net::output_width,
+                "ctnn::reference::loss(params, x, t) requires one value in t per output unit");
   const std::array<T, Net::output_width> y = reference::predict(params, x);
   T sum = (y[0] - t[0]) * (y[0] - t[0]);
   for (std::size_t o = 1; o < Net::output_width; ++o) sum = sum + (y[o] - t[o]) * (y[o] - t[o]);

@@ -80,7 +80,8 @@ constexpr void backprop_layer(const parameters<Net, T>& params, const unit_outpu
 /// then backprop through the layers last to first.
 template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y>
 constexpr parameters<Net, T> gradient(const parameters<Net, T>& params, const X& x, const Y& t) {
-  static_assert(detail::extent_of<Y> == Net::output_width);
+  static_assert(detail::extent_of<Y> == Net::output_width,
+                "ctnn::reference::gradient(params, x, t) requires one value in t per output unit");
   const unit_outputs<Net, T> y = reference::forward(params, x);
   error_signals<Net, T> errors;
   output_errors<Net>(y, t, errors);

@@ -26,7 +26,9 @@ constexpr parameters<Net, T> initialize(pcg32& rng) {
 }
 
 /// One SGD update on one pattern, p = p - rate * dE/dp for every parameter p, the gradient taken
-/// at the parameters before the update. Returns the pattern's loss E before the update.
+/// at the parameters before the update. Returns the pattern's loss E before the update. (The fast
+/// path updates as backprop goes, reading each weight for the error it passes back before it
+/// changes: the same bits.)
 template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y>
 constexpr T sgd_step(parameters<Net, T>& params, const X& x, const Y& t, T learning_rate) {
   const T error = reference::loss(params, x, t);
