@@ -16,6 +16,7 @@
 #include <ctnn/homework.hpp>
 #include <ctnn/initialize.hpp>
 #include <ctnn/random.hpp>
+#include <ctnn/topology_name.hpp>
 #include <ctnn/train.hpp>
 #include <ctnn/train_lanes.hpp>
 #include <span>
@@ -324,6 +325,7 @@ void check_lanes(std::uint64_t seed) {
 TEMPLATE_LIST_TEST_CASE("every fast path computes the reference's bits", "[reference]",
                         topologies) {
   using Net = TestType;
+  INFO(ctnn::topology_name<Net>());
   const std::size_t compared_before = compared_scalars;
   SECTION("forward, predict, loss, gradient and sgd_step, in float and double") {
     check_pattern_paths<Net, float>(1);
