@@ -5,6 +5,7 @@
 //   <ctnn/lanes.hpp>,       N networks side by side in vector registers (GCC's vector extension,
 //   <ctnn/lanes_math.hpp>,  and on x86 <immintrin.h>, which alone doubles the cost of this header)
 //   <ctnn/train_lanes.hpp>
+//   <ctnn/reference.hpp>    the specification, plain loops that the fast paths must match
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 

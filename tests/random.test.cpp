@@ -93,7 +93,7 @@ TEMPLATE_TEST_CASE("standard_normal has mean 0, variance 1 and normal tails over
   CHECK_THAT(double(beyond_3) / draws, WithinAbs(0.0027, 0.0003));
 }
 
-TEMPLATE_TEST_CASE("uniform_real spreads evenly over [0, 1)", "[random]", float, double) {
+TEMPLATE_TEST_CASE("uniform_real spreads evenly over 0 <= u < 1", "[random]", float, double) {
   ctnn::pcg32 rng(run_time_seed(99));
   constexpr int draws = 1'000'000;
   std::array<int, 10> deciles{};

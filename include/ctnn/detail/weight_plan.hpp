@@ -1,6 +1,7 @@
 // Defines `ctnn::detail::weight_plan`: the order in which the forward pass and backpropagation
 // visit a network's weights, as packs of template arguments, and the forward pass over it.
 // SPDX-License-Identifier: BSL-1.0
+// The plain statement of these passes, which they must match bit for bit: <ctnn/reference.hpp>.
 #pragma once
 
 #include <array>

@@ -1,0 +1,125 @@
+// Defines the reference forward pass and loss: every unit's output y_j = g(net_j), and the seed's
+// E = sum_o (y_o - t_o)^2, as loops over layers, units and inputs.
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <ctnn/detail/fixed_vector.hpp>
+#include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/network.hpp>
+#include <ctnn/parameters.hpp>
+#include <utility>
+
+// The reference is ctnn's specification: what ctnn::forward, loss, gradient, sgd_step, sgd_epoch
+// and train compute, written to be read against the equations, with no regard for cost. The fast
+// paths must compute its bits (tests/reference.test.cpp, static_tests/reference.cpp), so where
+// floating-point order matters, the reference fixes it and says so.
+
+namespace ctnn::reference {
+
+/// Every unit's output, numbered as Net numbers units: the inputs first, then layer by layer.
+template <class Net, class T>
+using unit_outputs = std::array<T, Net::unit_count>;
+
+/// Layer L's first unit, and its width, for a layer index known only at run time.
+template <class Net>
+constexpr std::size_t first_unit(std::size_t layer) {
+  return [&]<std::size_t... L>(std::index_sequence<L...>) {
+    constexpr std::size_t offsets[] = {Net::template unit_offset<L>...};
+    return offsets[layer];
+  }
+  (std::make_index_sequence<Net::layer_count>{});
+}
+template <class Net>
+constexpr std::size_t layer_width(std::size_t layer) {
+  return [&]<std::size_t... L>(std::index_sequence<L...>) {
+    constexpr std::size_t widths[] = {Net::template width<L>...};
+    return widths[layer];
+  }
+  (std::make_index_sequence<Net::layer_count>{});
+}
+
+/// The unit that feeds input k of every unit of layer L (1 .. n): the outputs of L's sources,
+/// concatenated in the order `from<...>` names them. Weight k of a unit multiplies this unit.
+template <class Net, std::size_t L>
+constexpr std::array<std::size_t, Net::template fan_in<L>> input_units() {
+  std::array<std::size_t, Net::template fan_in<L>> units{};
+  std::size_t k = 0;
+  for (const std::size_t source : Net::template sources<L>) {
+    for (std::size_t i = 0; i < layer_width<Net>(source); ++i)
+      units[k++] = first_unit<Net>(source) + i;
+  }
+  return units;
+}
+
+/// Calls visit(std::integral_constant<std::size_t, L>{}) for the dense layers L = 1 .. n in
+/// order, or n .. 1 if Backward: layers are types, so their indices must be constants.
+template <class Net, bool Backward = false, class Visit>
+constexpr void for_each_layer(Visit&& visit) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    constexpr std::size_t n = Net::layer_count - 1;
+    (visit(std::integral_constant<std::size_t, (Backward ? n - I : I + 1)>{}), ...);
+  }
+  (std::make_index_sequence<Net::layer_count - 1>{});
+}
+
+/// Unit j's net input net_j = sum_k w_jk x_k + b_j (the seed's dot(x, w) + b), summed left to
+/// right, ((w_j0 x_0 + w_j1 x_1) + ... + w_jK x_K) + b_j. The sum starts from the first product,
+/// not from 0: 0 + (-0) is +0, and the fast paths start so.
+template <class Net, std::size_t L, class T>
+constexpr T net_input(const parameters<Net, T>& params, const unit_outputs<Net, T>& y,
+                      std::size_t j) {
+  constexpr auto inputs = input_units<Net, L>();
+  T net = params.template weight<L>(j, 0) * y[inputs[0]];
+  for (std::size_t k = 1; k < inputs.size(); ++k) {
+    net = net + params.template weight<L>(j, k) * y[inputs[k]];
+  }
+  return net + params.template bias<L>(j);
+}
+
+/// Layer L's outputs y_j = g(net_j), g its activation; its sources' outputs are in y already.
+template <class Net, std::size_t L, class T>
+constexpr void forward_layer(const parameters<Net, T>& params, unit_outputs<Net, T>& y) {
+  using activation = typename Net::template activation<L>;
+  for (std::size_t j = 0; j < Net::template width<L>; ++j) {
+    y[Net::template unit_offset<L> + j] = activation::value(net_input<Net, L>(params, y, j));
+  }
+}
+
+/// The forward pass: every unit's output for input x, the inputs' included, layers first to
+/// last (a layer reads only earlier ones).
+template <class Net, class T, detail::FixedVector<T> X>
+constexpr unit_outputs<Net, T> forward(const parameters<Net, T>& params, const X& x) {
+  static_assert(detail::extent_of<X> == Net::input_width,
+                "ctnn::reference::forward(params, x) requires one value in x per input unit");
+  unit_outputs<Net, T> y{};
+  for (std::size_t i = 0; i < Net::input_width; ++i) y[i] = x[i];
+  for_each_layer<Net>([&](auto layer) { forward_layer<Net, decltype(layer)::value>(params, y); });
+  return y;
+}
+
+/// The network's outputs y_o: the last layer's.
+template <class Net, class T, detail::FixedVector<T> X>
+constexpr std::array<T, Net::output_width> predict(const parameters<Net, T>& params, const X& x) {
+  const unit_outputs<Net, T> y = reference::forward(params, x);
+  std::array<T, Net::output_width> outputs{};
+  for (std::size_t o = 0; o < Net::output_width; ++o) {
+    outputs[o] = y[Net::template unit_offset<Net::layer_count - 1> + o];
+  }
+  return outputs;
+}
+
+/// The seed's loss of one pattern, E = sum_o (y_o - t_o)^2 with no factor 1/2, summed left to
+/// right from the first square.
+template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y>
+constexpr T loss(const parameters<Net, T>& params, const X& x, const Y& t) {
+  static_assert(detail::extent_of<Y> == Net::output_width,
+                "ctnn::reference::loss(params, x, t) requires one value in t per output unit");
+  const std::array<T, Net::output_width> y = reference::predict(params, x);
+  T sum = (y[0] - t[0]) * (y[0] - t[0]);
+  for (std::size_t o = 1; o < Net::output_width; ++o) sum = sum + (y[o] - t[o]) * (y[o] - t[o]);
+  return sum;
+}
+
+}  // namespace ctnn::reference

@@ -1,0 +1,97 @@
+// Defines the reference training: initialisation from N(0, 1), one SGD step, one epoch of the
+// seed's SGD (a fresh Fisher-Yates permutation, then one update per pattern), and training.
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <ctnn/dataset.hpp>
+#include <ctnn/detail/fixed_vector.hpp>
+#include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/parameters.hpp>
+#include <ctnn/reference/forward.hpp>
+#include <ctnn/reference/gradient.hpp>
+#include <ctnn/reference/random.hpp>
+#include <span>
+
+namespace ctnn::reference {
+
+/// Every weight and bias drawn from N(0, 1), in the parameters' order (the seed's torch.randn).
+template <class Net, class T>
+constexpr parameters<Net, T> initialize(pcg32& rng) {
+  parameters<Net, T> params;
+  for (std::size_t i = 0; i < Net::parameter_count; ++i) params.values[i] = standard_normal<T>(rng);
+  return params;
+}
+
+/// One SGD update on one pattern, p = p - rate * dE/dp for every parameter p, the gradient taken
+/// at the parameters before the update. Returns the pattern's loss E before the update. (The fast
+/// path updates as backprop goes, reading each weight for the error it passes back before it
+/// changes: the same bits.)
+template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y>
+constexpr T sgd_step(parameters<Net, T>& params, const X& x, const Y& t, T learning_rate) {
+  const T error = reference::loss(params, x, t);
+  const parameters<Net, T> grad = reference::gradient(params, x, t);
+  for (std::size_t i = 0; i < Net::parameter_count; ++i) {
+    params.values[i] = params.values[i] - learning_rate * grad.values[i];
+  }
+  return error;
+}
+
+/// The order of an epoch: 0, 1, ..., Count - 1, shuffled by Fisher-Yates from rng (the seed's
+/// np.random.permutation).
+template <std::size_t Count>
+constexpr std::array<std::size_t, Count> epoch_order(pcg32& rng) {
+  std::array<std::size_t, Count> order{};
+  for (std::size_t n = 0; n < Count; ++n) order[n] = n;
+  reference::shuffle(std::span(order), rng);
+  return order;
+}
+
+/// One epoch: every pattern once, in a fresh order from rng, each followed by its own update.
+/// Returns the epoch error, the patterns' losses (each before its update) summed in visiting
+/// order from 0 (the seed's error_epoch).
+template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count>
+constexpr T sgd_epoch(parameters<Net, T>& params, const dataset<T, Inputs, Outputs, Count>& data,
+                      T learning_rate, pcg32& rng) {
+  const std::array<std::size_t, Count> order = epoch_order<Count>(rng);
+  T error{};
+  for (const std::size_t n : order) {
+    error = error + reference::sgd_step(params, data.inputs[n], data.targets[n], learning_rate);
+  }
+  return error;
+}
+
+/// An observer that records nothing.
+struct no_observer {
+  template <class T>
+  constexpr void operator()(std::size_t, T) const {}
+};
+
+/// Trains params for `epochs` epochs at learning_rate (rounded to T once), each epoch's order
+/// drawn from rng; observer(epoch, error) sees each epoch's error.
+template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
+          class Observer = no_observer>
+constexpr void train(parameters<Net, T>& params, const dataset<T, Inputs, Outputs, Count>& data,
+                     double learning_rate, std::size_t epochs, pcg32& rng, Observer observer = {}) {
+  const auto rate = static_cast<T>(learning_rate);
+  for (std::size_t epoch = 0; epoch < epochs; ++epoch) {
+    observer(epoch, reference::sgd_epoch(params, data, rate, rng));
+  }
+}
+
+/// Trains a network of topology Net from a seed, as the seed does: one pcg32(seed) draws every
+/// parameter from N(0, 1), then every epoch's order.
+template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
+          class Observer = no_observer>
+constexpr parameters<Net, T> train(const dataset<T, Inputs, Outputs, Count>& data,
+                                   double learning_rate, std::size_t epochs, std::uint64_t seed,
+                                   Observer observer = {}) {
+  pcg32 rng(seed);
+  parameters<Net, T> params = reference::initialize<Net, T>(rng);
+  reference::train(params, data, learning_rate, epochs, rng, observer);
+  return params;
+}
+
+}  // namespace ctnn::reference

@@ -1,0 +1,397 @@
+// Run-time tests that every fast path (forward, predict, loss, gradient, sgd_step, sgd_epoch,
+// train, and the lanes' sgd_epoch) computes the bits of ctnn::reference, the specification.
+// SPDX-License-Identifier: BSL-1.0
+#include <ctnn/reference.hpp>
+
+// The header under test comes first, in a block of its own, so that it must compile alone.
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <ctnn/dataset.hpp>
+#include <ctnn/dual.hpp>
+#include <ctnn/forward.hpp>
+#include <ctnn/gradient.hpp>
+#include <ctnn/homework.hpp>
+#include <ctnn/initialize.hpp>
+#include <ctnn/random.hpp>
+#include <ctnn/topology_name.hpp>
+#include <ctnn/train.hpp>
+#include <ctnn/train_lanes.hpp>
+#include <span>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "catch.hpp"
+
+namespace {
+
+using ctnn::dense;
+using ctnn::from;
+using ctnn::input;
+using ctnn::network;
+using lin = ctnn::linear;
+using sig = ctnn::logistic;
+using tnh = ctnn::hyperbolic_tangent;
+using rlu = ctnn::relu;
+
+// Depths 1 to 4, widths 1 to 6, every activation, skip links, and input groups (an earlier
+// layer, the input included, read again by a later one, in any order `from` names).
+using topologies = std::tuple<
+    // one dense layer
+    network<input<1>, dense<1, sig>>, ctnn::homework::or_neuron, ctnn::homework::or_tanh_neuron,
+    network<input<3>, dense<4, lin>>, network<input<5>, dense<6, rlu>>,
+    network<input<6>, dense<2, tnh>>,
+    // two
+    ctnn::homework::xor_net, network<input<2>, dense<2, tnh>, dense<1, sig>>,
+    network<input<3>, dense<4, rlu>, dense<2, lin>>,
+    network<input<1>, dense<6, sig>, dense<1, lin>>,
+    network<input<4>, dense<3, tnh>, dense<3, tnh, from<1, 0>>>,
+    network<input<2>, dense<5, rlu>, dense<2, sig, from<0, 1>>>,
+    network<input<6>, dense<1, lin>, dense<6, rlu>>,
+    network<input<3>, dense<2, sig>, dense<4, tnh, from<1, 0>>>,
+    network<input<6>, dense<6, sig>, dense<6, tnh, from<0, 1>>>,
+    // three
+    network<input<2>, dense<3, tnh>, dense<2, tnh>, dense<1, sig>>,
+    network<input<3>, dense<4, rlu>, dense<3, rlu>, dense<2, lin, from<2, 1>>>,
+    network<input<2>, dense<2, sig>, dense<2, sig, from<0, 1>>, dense<1, sig, from<0, 1, 2>>>,
+    network<input<4>, dense<5, tnh>, dense<1, lin, from<1, 0>>, dense<3, sig, from<2, 0, 1>>>,
+    network<input<3>, dense<5, tnh>, dense<3, lin, from<1, 0>>, dense<2, sig, from<2, 0, 1>>>,
+    network<input<1>, dense<2, rlu>, dense<6, sig>, dense<1, tnh, from<1, 2>>>,
+    network<input<5>, dense<3, lin>, dense<3, rlu, from<0>>, dense<2, tnh, from<2, 1>>>,
+    network<input<2>, dense<6, sig>, dense<4, tnh>, dense<2, rlu, from<1, 2>>>,
+    network<input<2>, dense<3, rlu>, dense<3, rlu, from<0, 1>>, dense<1, lin, from<2, 0>>>,
+    // four
+    network<input<2>, dense<2, sig>, dense<2, sig>, dense<2, sig>, dense<1, sig>>,
+    network<input<3>, dense<3, tnh>, dense<3, tnh, from<1, 0>>, dense<2, rlu, from<2, 1>>,
+            dense<1, lin, from<3, 0, 2>>>,
+    network<input<1>, dense<4, rlu>, dense<4, rlu>, dense<4, rlu>, dense<4, lin>>,
+    network<input<4>, dense<1, tnh>, dense<2, sig, from<0, 1>>, dense<3, tnh, from<0, 2, 1>>,
+            dense<2, sig, from<3, 0>>>,
+    network<input<2>, dense<6, lin>, dense<5, tnh>, dense<4, sig>, dense<3, rlu, from<3, 0, 2, 1>>>,
+    network<input<6>, dense<2, rlu>, dense<2, tnh, from<0>>, dense<2, sig, from<1, 2>>,
+            dense<6, lin, from<3, 0>>>,
+    network<input<5>, dense<3, sig>, dense<1, rlu>, dense<2, tnh, from<2, 0>>,
+            dense<1, sig, from<0, 1, 2, 3>>>,
+    network<input<2>, dense<4, tnh>, dense<3, sig, from<0, 1>>, dense<2, rlu, from<0, 2>>,
+            dense<5, tnh, from<3, 1>>>,
+    network<input<3>, dense<1, lin>, dense<1, lin>, dense<1, lin>, dense<1, lin>>,
+    network<input<1>, dense<1, rlu>, dense<1, tnh, from<0, 1>>, dense<1, sig, from<1, 0, 2>>,
+            dense<1, rlu, from<3, 2, 1, 0>>>,
+    network<input<4>, dense<6, tnh>, dense<6, rlu>, dense<6, sig>, dense<6, lin>>,
+    network<input<3>, dense<2, lin>, dense<2, rlu, from<0, 1>>, dense<2, tnh, from<1, 0, 2>>,
+            dense<2, sig, from<0, 3, 1, 2>>>>;
+
+static_assert(std::tuple_size_v<topologies> == 36);
+
+/// Scalars compared bit for bit so far, so that a test can show it compared something.
+std::size_t compared_scalars = 0;
+
+/// A scalar's bits as text, for the report of a difference.
+template <class T>
+std::string bits_text(T value) {
+  char text[64];
+  if constexpr (std::is_same_v<T, float>) {
+    std::snprintf(text, sizeof text, "%a (0x%08x)", double(value),
+                  std::bit_cast<std::uint32_t>(value));
+  } else {
+    std::snprintf(text, sizeof text, "%a (0x%016llx)", value,
+                  static_cast<unsigned long long>(std::bit_cast<std::uint64_t>(value)));
+  }
+  return text;
+}
+
+template <class T>
+bool same_bits(T a, T b) {
+  using bits = std::conditional_t<sizeof(T) == 8, std::uint64_t, std::uint32_t>;
+  return std::bit_cast<bits>(a) == std::bit_cast<bits>(b);
+}
+
+/// "" if fast and reference hold the same bits, else where and how they first differ: compared
+/// through std::bit_cast, so that -0 differs from +0 and NaNs by their payloads.
+template <class T>
+std::string first_difference(std::span<const T> fast, std::span<const T> reference) {
+  if (fast.size() != reference.size()) return "sizes differ";
+  for (std::size_t i = 0; i < fast.size(); ++i) {
+    ++compared_scalars;
+    if constexpr (std::is_floating_point_v<T>) {
+      if (!same_bits(fast[i], reference[i]))
+        return "at " + std::to_string(i) + ": fast " + bits_text(fast[i]) + ", reference " +
+               bits_text(reference[i]);
+    } else {  // ctnn::dual: value and derivative
+      if (!same_bits(fast[i].value, reference[i].value) ||
+          !same_bits(fast[i].derivative, reference[i].derivative))
+        return "at " + std::to_string(i) + ": fast " + bits_text(fast[i].value) + " + " +
+               bits_text(fast[i].derivative) + "e, reference " + bits_text(reference[i].value) +
+               " + " + bits_text(reference[i].derivative) + "e";
+    }
+  }
+  return "";
+}
+template <class T>
+std::string first_difference(T fast, T reference) {
+  return first_difference(std::span<const T>(&fast, 1), std::span<const T>(&reference, 1));
+}
+
+/// A test value: mostly N(0, 1), sometimes scaled up to saturate logistic and tanh units (whose
+/// slope then rounds to 0) or to overflow, sometimes +0 or -0.
+template <class T>
+T draw_value(ctnn::pcg32& rng) requires std::is_floating_point_v<T> {
+  const double normal = ctnn::standard_normal<double>(rng);
+  switch (rng.bounded(16)) {
+    case 0:
+      return T(0);
+    case 1:
+      return -T(0);
+    case 2:
+    case 3:
+      return T(normal * 8);
+    case 4:
+      return T(normal * 1000);
+    case 5:
+      return T(normal * 1e15);
+    default:
+      return T(normal);
+  }
+}
+template <class T>
+T draw_value(ctnn::pcg32& rng) requires(!std::is_floating_point_v<T>) {  // dual: a random direction
+  return T(draw_value<double>(rng), draw_value<double>(rng));
+}
+
+template <class Net, class T>
+ctnn::parameters<Net, T> draw_parameters(ctnn::pcg32& rng) {
+  ctnn::parameters<Net, T> params;
+  for (T& value : params.values) value = draw_value<T>(rng);
+  return params;
+}
+
+template <class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count>
+ctnn::dataset<T, Inputs, Outputs, Count> draw_dataset(ctnn::pcg32& rng) {
+  ctnn::dataset<T, Inputs, Outputs, Count> data;
+  for (auto& x : data.inputs)
+    for (T& value : x) value = draw_value<T>(rng);
+  for (auto& t : data.targets)
+    for (T& value : t) value = draw_value<T>(rng);
+  return data;
+}
+
+template <class Net, class T>
+using dataset_of = ctnn::dataset<T, Net::input_width, Net::output_width, 5>;
+
+template <class Net, class T>
+std::span<const T> all_values(const ctnn::parameters<Net, T>& params) {
+  return params.values;
+}
+
+/// Forward pass (every unit), predict, loss, gradient and one SGD step of random patterns at
+/// random parameters: the fast paths' bits are the reference's.
+template <class Net, class T>
+void check_pattern_paths(std::uint64_t seed) {
+  ctnn::pcg32 rng(seed);
+  for (int set = 0; set < 24; ++set) {
+    const auto params = draw_parameters<Net, T>(rng);
+    const auto data = draw_dataset<T, Net::input_width, Net::output_width, 4>(rng);
+    const T rate = draw_value<T>(rng);
+    for (std::size_t n = 0; n < data.size; ++n) {
+      const auto& x = data.inputs[n];
+      const auto& t = data.targets[n];
+      std::array<T, Net::input_width> x_array{};
+      for (std::size_t i = 0; i < Net::input_width; ++i) x_array[i] = x[i];
+      INFO("parameter set " << set << ", pattern " << n);
+      const auto y = ctnn::reference::forward(params, x);
+      CHECK(first_difference<T>(ctnn::forward(params, x).values, y) == "");
+      CHECK(first_difference<T>(ctnn::forward(params, x_array).values, y) == "");
+      const auto outputs = ctnn::reference::predict(params, x);
+      CHECK(first_difference<T>(ctnn::predict(params, x), outputs) == "");
+      CHECK(first_difference<T>(ctnn::predict(params, x_array), outputs) == "");
+      CHECK(first_difference(ctnn::loss(params, x, t), ctnn::reference::loss(params, x, t)) == "");
+      CHECK(first_difference(all_values(ctnn::gradient(params, x, t)),
+                             all_values(ctnn::reference::gradient(params, x, t))) == "");
+      auto fast = params;
+      auto reference = params;
+      CHECK(first_difference(ctnn::sgd_step(fast, x, t, rate),
+                             ctnn::reference::sgd_step(reference, x, t, rate)) == "");
+      CHECK(first_difference(all_values(fast), all_values(reference)) == "");
+    }
+  }
+}
+
+/// Three epochs of data (Count patterns) from random parameters and a random generator: epoch
+/// errors, parameters and the generators' next draws agree.
+template <class Net, class T, std::size_t Count>
+void check_epochs(std::uint64_t seed) {
+  ctnn::pcg32 rng(seed);
+  for (int run = 0; run < 4; ++run) {
+    const auto data = draw_dataset<T, Net::input_width, Net::output_width, Count>(rng);
+    auto fast = draw_parameters<Net, T>(rng);
+    auto reference = fast;
+    const std::uint64_t order_seed = rng();
+    ctnn::pcg32 fast_rng(order_seed);
+    ctnn::reference::pcg32 reference_rng(order_seed);
+    const T rate = T(0.05) * T(run + 1);
+    for (int epoch = 0; epoch < 3; ++epoch) {
+      INFO("run " << run << ", epoch " << epoch << ", " << Count << " patterns");
+      CHECK(first_difference(ctnn::sgd_epoch(fast, data, rate, fast_rng),
+                             ctnn::reference::sgd_epoch(reference, data, rate, reference_rng)) ==
+            "");
+      CHECK(first_difference(all_values(fast), all_values(reference)) == "");
+    }
+    CHECK(fast_rng() == reference_rng());
+  }
+}
+
+/// Training from seeds: ctnn::train (which skips the epoch error unobserved), with an observer,
+/// from given parameters, and a training_run in two chunks, against the reference.
+template <class Net, class T>
+void check_training(std::uint64_t seed) {
+  ctnn::pcg32 rng(seed);
+  const auto data = draw_dataset<T, Net::input_width, Net::output_width, 5>(rng);
+  constexpr std::size_t epochs = 6;
+  for (const std::uint64_t training_seed : {1ull, 2ull, 42ull, 0x100'0000'0005ull}) {
+    for (const double rate : {0.05, 0.37}) {
+      INFO("seed " << training_seed << ", learning rate " << rate);
+      std::vector<T> reference_errors;
+      const auto reference = ctnn::reference::train<Net>(
+          data, rate, epochs, training_seed,
+          [&](std::size_t, T error) { reference_errors.push_back(error); });
+      const ctnn::training_options options{
+          .learning_rate = rate, .epochs = epochs, .seed = training_seed};
+      CHECK(first_difference(all_values(ctnn::train<Net>(data, options)), all_values(reference)) ==
+            "");
+
+      std::vector<T> fast_errors;
+      const auto observed = ctnn::train<Net>(
+          data, options, [&](std::size_t, T error) { fast_errors.push_back(error); });
+      CHECK(first_difference(all_values(observed), all_values(reference)) == "");
+      CHECK(first_difference<T>(fast_errors, reference_errors) == "");
+
+      auto run = ctnn::start_training<Net, T>(training_seed);
+      ctnn::train(run, data, rate, 2);
+      ctnn::train(run, data, rate, epochs - 2);
+      CHECK(first_difference(all_values(run.params), all_values(reference)) == "");
+
+      const auto start = draw_parameters<Net, T>(rng);
+      auto reference_from_start = start;
+      ctnn::reference::pcg32 reference_rng(training_seed);
+      ctnn::reference::train(reference_from_start, data, rate, epochs, reference_rng);
+      CHECK(first_difference(all_values(ctnn::train(start, data, options)),
+                             all_values(reference_from_start)) == "");
+    }
+  }
+}
+
+/// True if some layer of Net is relu, which ctnn::lanes does not compute (it has no comparison).
+template <class Net>
+constexpr bool has_relu = []<std::size_t... L>(std::index_sequence<L...>) {
+  return (std::is_same_v<typename Net::template activation<L + 1>, ctnn::relu> || ...);
+}
+(std::make_index_sequence<Net::layer_count - 1>{});
+
+/// N networks side by side: each lane's parameters and epoch errors are the reference's for
+/// that network, trained alone from its own seed.
+template <class Net, class T, std::size_t N, std::size_t Count>
+void check_lanes(std::uint64_t seed) {
+  ctnn::pcg32 rng(seed);
+  const auto data = draw_dataset<T, Net::input_width, Net::output_width, Count>(rng);
+  std::array<std::uint64_t, N> seeds{};
+  for (auto& lane_seed : seeds) lane_seed = rng();
+  ctnn::parameters<Net, T> each[N];
+  std::vector<ctnn::reference::pcg32> reference_rngs;
+  for (std::size_t i = 0; i < N; ++i) {
+    reference_rngs.emplace_back(seeds[i]);
+    each[i] = ctnn::reference::initialize<Net, T>(reference_rngs[i]);
+  }
+  auto together = ctnn::side_by_side(each);
+  auto rngs = ctnn::seeded_generators(seeds);
+  for (std::size_t i = 0; i < N; ++i) (void)ctnn::initialize<Net, T>(rngs[i]);  // as train
+  for (int epoch = 0; epoch < 4; ++epoch) {
+    const auto errors = ctnn::sgd_epoch(together, data, T(0.1), rngs);
+    for (std::size_t i = 0; i < N; ++i) {
+      INFO("epoch " << epoch << ", lane " << i << " of " << N << ", " << Count << " patterns");
+      CHECK(first_difference(errors[i], ctnn::reference::sgd_epoch(each[i], data, T(0.1),
+                                                                   reference_rngs[i])) == "");
+      CHECK(first_difference(all_values(ctnn::lane(together, i)), all_values(each[i])) == "");
+    }
+  }
+}
+
+}  // namespace
+
+TEMPLATE_LIST_TEST_CASE("every fast path computes the reference's bits", "[reference]",
+                        topologies) {
+  using Net = TestType;
+  INFO(ctnn::topology_name<Net>());
+  const std::size_t compared_before = compared_scalars;
+  SECTION("forward, predict, loss, gradient and sgd_step, in float and double") {
+    check_pattern_paths<Net, float>(1);
+    check_pattern_paths<Net, double>(2);
+  }
+  SECTION("and in dual numbers") { check_pattern_paths<Net, ctnn::dual<double>>(3); }
+  SECTION("sgd_epoch over 1, 5 and 67 patterns (an unrolled and a looping epoch)") {
+    check_epochs<Net, float, 1>(4);
+    check_epochs<Net, double, 5>(5);
+    check_epochs<Net, float, 5>(6);
+    check_epochs<Net, double, 67>(7);
+  }
+  SECTION("train from seeds") {
+    check_training<Net, float>(8);
+    check_training<Net, double>(9);
+  }
+  if constexpr (!has_relu<Net>) {
+    SECTION("sgd_epoch over lanes, lane by lane") {
+      check_lanes<Net, double, 4, 5>(10);
+      check_lanes<Net, float, 8, 5>(11);
+      check_lanes<Net, double, 3, 67>(12);
+    }
+  }
+  CHECK(compared_scalars > compared_before);
+}
+
+TEST_CASE("the reference's generator, shuffle and initialisation are ctnn's", "[reference]") {
+  for (const std::uint64_t seed : {0ull, 1ull, 42ull, 0xffff'ffff'ffff'ffffull}) {
+    INFO("seed " << seed);
+    ctnn::pcg32 fast(seed);
+    ctnn::reference::pcg32 reference(seed);
+    for (std::uint32_t draw = 0; draw < 1000; ++draw) {
+      REQUIRE(fast() == reference());
+      REQUIRE(fast.bounded(draw + 1) == reference.bounded(draw + 1));
+      // 2^31 + 1 rejects almost half of all draws: the rejection path, taken often.
+      REQUIRE(fast.bounded(0x8000'0001u) == reference.bounded(0x8000'0001u));
+      REQUIRE(first_difference(ctnn::uniform_real<float>(fast),
+                               ctnn::reference::uniform_real<float>(reference)) == "");
+      REQUIRE(first_difference(ctnn::standard_normal<double>(fast),
+                               ctnn::reference::standard_normal<double>(reference)) == "");
+      REQUIRE(first_difference(ctnn::standard_normal<float>(fast),
+                               ctnn::reference::standard_normal<float>(reference)) == "");
+    }
+    const auto check_shuffle = [&]<std::size_t Count>(std::integral_constant<std::size_t, Count>) {
+      std::size_t order[Count];
+      for (std::size_t n = 0; n < Count; ++n) order[n] = n;
+      ctnn::shuffle(order, fast);  // unrolled up to 64 values, a loop beyond
+      const auto expected = ctnn::reference::epoch_order<Count>(reference);
+      for (std::size_t n = 0; n < Count; ++n) REQUIRE(order[n] == expected[n]);
+      ctnn::reference::pcg32 reference_copy = reference;  // epoch_order draws from a copy
+      REQUIRE(ctnn::epoch_order<Count>(fast) ==
+              ctnn::reference::epoch_order<Count>(reference_copy));
+    };
+    for (int round = 0; round < 20; ++round) {
+      check_shuffle(std::integral_constant<std::size_t, 1>{});
+      check_shuffle(std::integral_constant<std::size_t, 2>{});
+      check_shuffle(std::integral_constant<std::size_t, 4>{});
+      check_shuffle(std::integral_constant<std::size_t, 64>{});
+      check_shuffle(std::integral_constant<std::size_t, 65>{});
+      check_shuffle(std::integral_constant<std::size_t, 200>{});
+    }
+    using net = ctnn::network<input<4>, dense<6, tnh>, dense<3, sig, from<0, 1>>>;
+    CHECK(first_difference(all_values(ctnn::initialize<net, double>(fast)),
+                           all_values(ctnn::reference::initialize<net, double>(reference))) == "");
+    CHECK(first_difference(all_values(ctnn::initialize<net, float>(fast)),
+                           all_values(ctnn::reference::initialize<net, float>(reference))) == "");
+    CHECK(fast() == reference());
+  }
+}
