@@ -88,4 +88,9 @@ static_assert(hand_gradient.values[1] == 0.0);
 static_assert(ctnn_test::near(hand_gradient.values[2], hand_delta, 1e-16));
 static_assert(ctnn::loss(hand, hand_x, hand_t) == (hand_y - 1) * (hand_y - 1));
 
+// gradient and loss take braced lists, as predict does, with the same results (sgd_step:
+// train.cpp).
+static_assert(ctnn::gradient(hand, {1.0, 0.0}, {1.0}) == hand_gradient);
+static_assert(ctnn::loss(hand, {1.0, 0.0}, {1.0}) == ctnn::loss(hand, hand_x, hand_t));
+
 }  // namespace

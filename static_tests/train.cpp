@@ -96,3 +96,13 @@ constexpr bool observer_sees_parameters() {
   return seen;
 }
 static_assert(observer_sees_parameters());
+
+/// sgd_step takes braced lists, as predict does, with the same result as for arrays.
+constexpr bool braced_step_is_array_step() {
+  ctnn::parameters<or_neuron, double> braced{{0.5, -0.25, 0.1}};
+  ctnn::parameters<or_neuron, double> arrays = braced;
+  constexpr double x[2] = {1.0, 0.0}, t[1] = {1.0};
+  const double braced_loss = ctnn::sgd_step(braced, {1.0, 0.0}, {1.0}, 0.5);
+  return braced_loss == ctnn::sgd_step(arrays, x, t, 0.5) && braced == arrays;
+}
+static_assert(braced_step_is_array_step());

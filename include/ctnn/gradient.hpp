@@ -149,6 +149,14 @@ constexpr T loss(const parameters<Net, T>& params, const X& x, const Y& t) {
   }
 }
 
+/// The same for braced lists, `ctnn::loss(params, {1.0, 0.0}, {1.0})`, as predict takes them.
+template <class Net, class T, std::size_t NX, std::size_t NY>
+constexpr T loss(const parameters<Net, T>& params, const std::type_identity_t<T> (&x)[NX],
+                 const std::type_identity_t<T> (&t)[NY]) {
+  // The arrays' own types as X and Y pick the form above, with nothing copied.
+  return loss<Net, T, std::type_identity_t<T>[NX], std::type_identity_t<T>[NY]>(params, x, t);
+}
+
 /// dE/dparams for one pattern (input x, target t), in closed form by backprop, laid out as the
 /// parameters are.
 template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y>
@@ -163,6 +171,14 @@ constexpr parameters<Net, T> gradient(const parameters<Net, T>& params, const X&
                 detail::extent_of<Y> == Net::output_width)
     detail::backprop<Net>::template step<detail::use::gradient>(params.values, x, t, grad.values);
   return grad;
+}
+
+/// The same for braced lists, `ctnn::gradient(params, {1.0, 0.0}, {1.0})`.
+template <class Net, class T, std::size_t NX, std::size_t NY>
+constexpr parameters<Net, T> gradient(const parameters<Net, T>& params,
+                                      const std::type_identity_t<T> (&x)[NX],
+                                      const std::type_identity_t<T> (&t)[NY]) {
+  return gradient<Net, T, std::type_identity_t<T>[NX], std::type_identity_t<T>[NY]>(params, x, t);
 }
 
 }  // namespace ctnn

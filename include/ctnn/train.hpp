@@ -91,6 +91,15 @@ constexpr T sgd_step(parameters<Net, T>& params, const X& x, const Y& y, T learn
     return detail::backprop<Net>::step(params.values, x, y, learning_rate);
 }
 
+/// The same for braced lists, `ctnn::sgd_step(params, {1.0, 0.0}, {1.0}, rate)`.
+template <class Net, class T, std::size_t NX, std::size_t NY>
+constexpr T sgd_step(parameters<Net, T>& params, const std::type_identity_t<T> (&x)[NX],
+                     const std::type_identity_t<T> (&y)[NY], T learning_rate) {
+  // The arrays' own types as X and Y pick the form above, with nothing copied.
+  return sgd_step<Net, T, std::type_identity_t<T>[NX], std::type_identity_t<T>[NY]>(params, x, y,
+                                                                                    learning_rate);
+}
+
 namespace detail {
 
 /// An epoch as sgd_epoch describes it, the positions N of its patterns as a pack. Up to

@@ -1,9 +1,9 @@
-// Run-time tests that every fast path (forward, predict, loss, gradient, sgd_step, sgd_epoch,
-// train, and the lanes' sgd_epoch) computes the bits of ctnn::reference, the specification.
+// Shared by the reference tests (reference_*.test.cpp): the topologies they cover and the checks
+// that compare every fast path with ctnn::reference bit for bit. Split over several files so that
+// a parallel build compiles the heavy instantiations side by side.
 // SPDX-License-Identifier: BSL-1.0
-#include <ctnn/reference.hpp>
+#pragma once
 
-// The header under test comes first, in a block of its own, so that it must compile alone.
 #include <array>
 #include <bit>
 #include <cstddef>
@@ -16,6 +16,7 @@
 #include <ctnn/homework.hpp>
 #include <ctnn/initialize.hpp>
 #include <ctnn/random.hpp>
+#include <ctnn/reference.hpp>
 #include <ctnn/topology_name.hpp>
 #include <ctnn/train.hpp>
 #include <ctnn/train_lanes.hpp>
@@ -28,7 +29,7 @@
 
 #include "catch.hpp"
 
-namespace {
+namespace ctnn_reference_test {
 
 using ctnn::dense;
 using ctnn::from;
@@ -89,7 +90,7 @@ using topologies = std::tuple<
 static_assert(std::tuple_size_v<topologies> == 36);
 
 /// Scalars compared bit for bit so far, so that a test can show it compared something.
-std::size_t compared_scalars = 0;
+inline std::size_t compared_scalars = 0;
 
 /// A scalar's bits as text, for the report of a difference.
 template <class T>
@@ -320,78 +321,4 @@ void check_lanes(std::uint64_t seed) {
   }
 }
 
-}  // namespace
-
-TEMPLATE_LIST_TEST_CASE("every fast path computes the reference's bits", "[reference]",
-                        topologies) {
-  using Net = TestType;
-  INFO(ctnn::topology_name<Net>());
-  const std::size_t compared_before = compared_scalars;
-  SECTION("forward, predict, loss, gradient and sgd_step, in float and double") {
-    check_pattern_paths<Net, float>(1);
-    check_pattern_paths<Net, double>(2);
-  }
-  SECTION("and in dual numbers") { check_pattern_paths<Net, ctnn::dual<double>>(3); }
-  SECTION("sgd_epoch over 1, 5 and 67 patterns (an unrolled and a looping epoch)") {
-    check_epochs<Net, float, 1>(4);
-    check_epochs<Net, double, 5>(5);
-    check_epochs<Net, float, 5>(6);
-    check_epochs<Net, double, 67>(7);
-  }
-  SECTION("train from seeds") {
-    check_training<Net, float>(8);
-    check_training<Net, double>(9);
-  }
-  if constexpr (!has_relu<Net>) {
-    SECTION("sgd_epoch over lanes, lane by lane") {
-      check_lanes<Net, double, 4, 5>(10);
-      check_lanes<Net, float, 8, 5>(11);
-      check_lanes<Net, double, 3, 67>(12);
-    }
-  }
-  CHECK(compared_scalars > compared_before);
-}
-
-TEST_CASE("the reference's generator, shuffle and initialisation are ctnn's", "[reference]") {
-  for (const std::uint64_t seed : {0ull, 1ull, 42ull, 0xffff'ffff'ffff'ffffull}) {
-    INFO("seed " << seed);
-    ctnn::pcg32 fast(seed);
-    ctnn::reference::pcg32 reference(seed);
-    for (std::uint32_t draw = 0; draw < 1000; ++draw) {
-      REQUIRE(fast() == reference());
-      REQUIRE(fast.bounded(draw + 1) == reference.bounded(draw + 1));
-      // 2^31 + 1 rejects almost half of all draws: the rejection path, taken often.
-      REQUIRE(fast.bounded(0x8000'0001u) == reference.bounded(0x8000'0001u));
-      REQUIRE(first_difference(ctnn::uniform_real<float>(fast),
-                               ctnn::reference::uniform_real<float>(reference)) == "");
-      REQUIRE(first_difference(ctnn::standard_normal<double>(fast),
-                               ctnn::reference::standard_normal<double>(reference)) == "");
-      REQUIRE(first_difference(ctnn::standard_normal<float>(fast),
-                               ctnn::reference::standard_normal<float>(reference)) == "");
-    }
-    const auto check_shuffle = [&]<std::size_t Count>(std::integral_constant<std::size_t, Count>) {
-      std::size_t order[Count];
-      for (std::size_t n = 0; n < Count; ++n) order[n] = n;
-      ctnn::shuffle(order, fast);  // unrolled up to 64 values, a loop beyond
-      const auto expected = ctnn::reference::epoch_order<Count>(reference);
-      for (std::size_t n = 0; n < Count; ++n) REQUIRE(order[n] == expected[n]);
-      ctnn::reference::pcg32 reference_copy = reference;  // epoch_order draws from a copy
-      REQUIRE(ctnn::epoch_order<Count>(fast) ==
-              ctnn::reference::epoch_order<Count>(reference_copy));
-    };
-    for (int round = 0; round < 20; ++round) {
-      check_shuffle(std::integral_constant<std::size_t, 1>{});
-      check_shuffle(std::integral_constant<std::size_t, 2>{});
-      check_shuffle(std::integral_constant<std::size_t, 4>{});
-      check_shuffle(std::integral_constant<std::size_t, 64>{});
-      check_shuffle(std::integral_constant<std::size_t, 65>{});
-      check_shuffle(std::integral_constant<std::size_t, 200>{});
-    }
-    using net = ctnn::network<input<4>, dense<6, tnh>, dense<3, sig, from<0, 1>>>;
-    CHECK(first_difference(all_values(ctnn::initialize<net, double>(fast)),
-                           all_values(ctnn::reference::initialize<net, double>(reference))) == "");
-    CHECK(first_difference(all_values(ctnn::initialize<net, float>(fast)),
-                           all_values(ctnn::reference::initialize<net, float>(reference))) == "");
-    CHECK(fast() == reference());
-  }
-}
+}  // namespace ctnn_reference_test

@@ -1,0 +1,32 @@
+// Run-time tests that the fast paths compute the bits of ctnn::reference, the specification, for
+// sgd_epoch, train (alone, observed, in chunks) and the lanes' sgd_epoch, over the topologies of
+// reference_checks.hpp.
+// SPDX-License-Identifier: BSL-1.0
+#include "reference_checks.hpp"
+
+using namespace ctnn_reference_test;
+
+TEMPLATE_LIST_TEST_CASE("epochs, training and lanes compute the reference's bits", "[reference]",
+                        topologies) {
+  using Net = TestType;
+  INFO(ctnn::topology_name<Net>());
+  const std::size_t compared_before = compared_scalars;
+  SECTION("sgd_epoch over 1, 5 and 67 patterns (an unrolled and a looping epoch)") {
+    check_epochs<Net, float, 1>(4);
+    check_epochs<Net, double, 5>(5);
+    check_epochs<Net, float, 5>(6);
+    check_epochs<Net, double, 67>(7);
+  }
+  SECTION("train from seeds") {
+    check_training<Net, float>(8);
+    check_training<Net, double>(9);
+  }
+  if constexpr (!has_relu<Net>) {
+    SECTION("sgd_epoch over lanes, lane by lane") {
+      check_lanes<Net, double, 4, 5>(10);
+      check_lanes<Net, float, 8, 5>(11);
+      check_lanes<Net, double, 3, 67>(12);
+    }
+  }
+  CHECK(compared_scalars > compared_before);
+}
