@@ -1,4 +1,4 @@
-// Times the seed's XOR network trained per pattern by FANN and by ctnn in one binary and prints
+// Times the homework's XOR network trained per pattern by FANN and by ctnn in one binary and prints
 // the ratio FANN / ctnn: the same topology (2-1-1, the output unit also reading both inputs, 7
 // parameters with the biases), the same initial weights and the same steps, the homework's run
 // of 8000 epochs of the four patterns in ctnn::train's shuffled order. Before timing, it checks

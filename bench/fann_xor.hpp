@@ -1,4 +1,4 @@
-// Declares ctnn_bench::fann_xor<T>: the seed's XOR network as FANN builds it, a 2-1-1 shortcut
+// Declares ctnn_bench::fann_xor<T>: the homework's XOR network as FANN builds it, a 2-1-1 shortcut
 // network, for T = double (libdoublefann) and T = float (libfloatfann). bench/fann_xor.cpp defines
 // it, compiled once per FANN build: the two builds' headers cannot share a translation unit.
 // SPDX-License-Identifier: BSL-1.0

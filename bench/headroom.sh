@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Headroom: how many epochs of the seed's OR neuron (logistic, rate 0.05) train at compile time
+# Headroom: how many epochs of the homework's OR neuron (logistic, rate 0.05) train at compile time
 # under each compiler's default limit (Clang's -fconstexpr-steps=1048576, GCC's
 # -fconstexpr-ops-limit=2^25), for ctnn (bench/floor/or_ctnn.cpp) and for the hand-written floor
 # (bench/floor/or_floor.cpp), and the ratio. Each count comes from the smallest limit that lets

@@ -1,6 +1,6 @@
-// Defines the per-pattern SGD steps that bench/step.cpp and bench/step_count.cpp time: the seed's
-// networks trained by ctnn::sgd_step, and the same math written out by hand with std::exp.
-// SPDX-License-Identifier: BSL-1.0
+// Defines the per-pattern SGD steps that bench/step.cpp and bench/step_count.cpp time: the
+// homework's networks trained by ctnn::sgd_step, and the same math written out by hand with
+// std::exp. SPDX-License-Identifier: BSL-1.0
 #pragma once
 
 #include <cmath>
@@ -43,7 +43,7 @@ struct hand_or {
   }
 };
 
-/// The seed's XOR network by hand: h = s(w3 x0 + w4 x1 + b0), y = s(w0 x0 + w1 x1 + w2 h + b1).
+/// The homework's XOR network by hand: h = s(w3 x0 + w4 x1 + b0), y = s(w0 x0 + w1 x1 + w2 h + b1).
 template <class T>
 struct hand_xor {
   T w3, w4, b0, w0, w1, w2, b1;

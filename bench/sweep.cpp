@@ -1,5 +1,5 @@
 // Throughput of training many networks side by side in ctnn::lanes against one at a time: the
-// seed's XOR network, 1000 epochs per run, in float and double, for several lane counts; prints
+// homework's XOR network, 1000 epochs per run, in float and double, for several lane counts; prints
 // each lane count's speed-up per core over one network.
 // SPDX-License-Identifier: BSL-1.0
 #include <benchmark/benchmark.h>

@@ -1,4 +1,4 @@
-// Trains the seed's 2-1-1 XOR network at run time and prints its progress, outputs and weights.
+// Trains the homework's 2-1-1 XOR network at run time and prints its progress, outputs and weights.
 // SPDX-License-Identifier: BSL-1.0
 #include <cstdlib>
 #include <ctnn.hpp>

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds ctnn-train with GCC in Release and trains the seed's XOR network with it, printing the
+# Builds ctnn-train with GCC in Release and trains the homework's XOR network with it, printing the
 # report and writing the pictures to the current directory; extra arguments go to the trainer.
 # SPDX-License-Identifier: BSL-1.0
 #

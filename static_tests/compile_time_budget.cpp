@@ -27,7 +27,7 @@ constexpr auto params = ctnn::train<or_neuron>(ctnn::or_patterns<double>,
                                                {.learning_rate = 0.05, .epochs = fit, .seed = 1});
 static_assert(ctnn::predict(params, {1.0, 0.0})[0] > 0.9);
 
-// Estimates grow with the topology and the patterns: the seed's XOR net (a hidden unit and a
+// Estimates grow with the topology and the patterns: the homework's XOR net (a hidden unit and a
 // shortcut) costs more than OR's neuron, eight patterns more than four.
 static_assert(ctnn::detail::training_cost<ctnn::homework::xor_net, 4>(1000) >
               1.3 * ctnn::detail::training_cost<or_neuron, 4>(1000));

@@ -1,5 +1,5 @@
 // Static tests of ctnn::gradient: backprop's closed form against dual numbers and central
-// differences, for the seed's three networks and two deeper ones with skip connections.
+// differences, for the homework's three networks and two deeper ones with skip connections.
 // SPDX-License-Identifier: BSL-1.0
 #include <cstddef>
 #include <ctnn/dataset.hpp>

@@ -23,7 +23,7 @@ namespace hana = boost::hana;
 template <class Input, class... Layers>
 concept makes_network = ctnn::ValidTopology<Input, Layers...>;
 
-// The seed's networks.
+// The homework's networks.
 using ctnn::homework::or_neuron;
 using ctnn::homework::xor_net;
 

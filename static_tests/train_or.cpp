@@ -1,4 +1,4 @@
-// Static test: the seed's Problems 1 and 3, OR learned by one logistic and one tanh neuron with
+// Static test: the homework's Problems 1 and 3, OR learned by one logistic and one tanh neuron with
 // learning rate 0.05 over 5000 epochs, trained entirely at compile time under each compiler's
 // default constexpr limits.
 // SPDX-License-Identifier: BSL-1.0

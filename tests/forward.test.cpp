@@ -28,7 +28,7 @@ TEST_CASE("forward of a 1-1 identity net returns its input", "[forward]") {
   CHECK(ctnn::predict(params, {x})[0] == x);
 }
 
-TEST_CASE("forward of the XOR net computes the seed's h and yhat", "[forward]") {
+TEST_CASE("forward of the XOR net computes the homework's h and yhat", "[forward]") {
   // [w_3, w_4, b_0, w_0, w_1, w_2, b_1]
   const ctnn::parameters<xor_net, double> params{{0.5, -1.5, 0.25, 2.0, -0.75, 1.25, -0.5}};
   const double x0 = GENERATE(0.0, 1.0);

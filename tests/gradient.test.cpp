@@ -93,8 +93,9 @@ TEMPLATE_TEST_CASE("closed-form gradients in float stay within float rounding of
   check_float_gradients<TestType>();
 }
 
-TEST_CASE("the XOR net's gradient matches the seed's formulas for w_012 and w_34", "[gradient]") {
-  // The seed's Problem 4 formulas, with the homework's mistake fixed: the hidden unit's error
+TEST_CASE("the XOR net's gradient matches the homework's formulas for w_012 and w_34",
+          "[gradient]") {
+  // The homework's Problem 4 formulas, with the homework's mistake fixed: the hidden unit's error
   // goes through w_2 and the hidden unit's own slope h (1 - h).
   const auto params = ctnn::initialize<xor_net, double>(42);
   const double w_3 = params.values[0], w_4 = params.values[1], b_0 = params.values[2];

@@ -53,7 +53,7 @@ TEST_CASE(
 
 namespace {
 
-/// Seeds 1 to 50 trained with the seed's settings, and those that end with some output on the
+/// Seeds 1 to 50 trained with the homework's settings, and those that end with some output on the
 /// wrong side of 0.5 (correct_side, from ctnn::predict).
 const std::vector<std::uint64_t>& unsolved_of_first_50_seeds() {
   static const std::vector<std::uint64_t> unsolved = [] {
@@ -71,7 +71,7 @@ const std::vector<std::uint64_t>& unsolved_of_first_50_seeds() {
 
 }  // namespace
 
-TEST_CASE("XOR with the seed's settings is solved for at least 4 in 5 of seeds 1 to 50",
+TEST_CASE("XOR with the homework's settings is solved for at least 4 in 5 of seeds 1 to 50",
           "[train]") {
   // README.md ("How often XOR is solved") reports 919 of seeds 1 to 1000; 4 in 5 of a sample of
   // 50 leaves room for chance (below 40 of 50 at p = 0.919 has probability about 0.3%).

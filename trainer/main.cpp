@@ -1,4 +1,4 @@
-// ctnn-train: trains the seed homework's networks at run time and explains what they learned.
+// ctnn-train: trains the homework's networks at run time and explains what they learned.
 // SPDX-License-Identifier: BSL-1.0
 #include <unistd.h>
 

@@ -1,5 +1,5 @@
-// The library's side of bench/compile-time.sh's headroom search: the seed's OR neuron (Problem 1,
-// logistic, learning rate 0.05) trained at compile time by ctnn::train for -DEPOCHS=n epochs
+// The library's side of bench/compile-time.sh's headroom search: the homework's OR neuron (Problem
+// 1, logistic, learning rate 0.05) trained at compile time by ctnn::train for -DEPOCHS=n epochs
 // (default 5000), checked as bench/floor/or_floor.cpp checks its own.
 // SPDX-License-Identifier: BSL-1.0
 #include <ctnn/dataset.hpp>
@@ -14,7 +14,7 @@ namespace {
 
 using or_neuron = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>>;
 
-/// OR is learned: every output on the right side of 1/2 and, from the seed's 5000 epochs on,
+/// OR is learned: every output on the right side of 1/2 and, from the homework's 5000 epochs on,
 /// within 0.1 of its target.
 constexpr bool learned_or(const ctnn::parameters<or_neuron, double>& params) {
   const auto& data = ctnn::or_patterns<double>;

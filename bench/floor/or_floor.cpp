@@ -1,4 +1,4 @@
-// The floor of bench/compile-time.sh: the seed's OR neuron trained at compile time by a minimal
+// The floor of bench/compile-time.sh: the homework's OR neuron trained at compile time by a minimal
 // hand-written trainer, with no Hana and no ctnn header, to compare ctnn's static tests against.
 // Two inputs, squared error (y - t)^2, per-pattern SGD at learning rate 0.05, the patterns in an
 // order shuffled every epoch by Fisher-Yates from a PCG32, fixed initial weights. Like
@@ -109,7 +109,7 @@ constexpr neuron train(int epochs, double rate) {
   return n;
 }
 
-/// OR is learned: every output on the right side of 1/2 and, from the seed's 5000 epochs on,
+/// OR is learned: every output on the right side of 1/2 and, from the homework's 5000 epochs on,
 /// within 0.1 of its target.
 template <class Activation>
 constexpr bool learned_or(const neuron& n) {

@@ -21,8 +21,8 @@ namespace detail {
 enum class use { gradient, descent, descent_without_loss };
 
 /// One pattern's forward pass (forward_pass's), loss and backward pass, derived by hand, for the
-/// seed's loss E = sum_o (y_o - t_o)^2 (no factor 1/2, so dE/dy_o = 2 (y_o - t_o)). The packs: the
-/// steps of forward_plan (FL, FU, FW, FB, FS, FF) and of backward_plan (L, U, W, B, S, F), the
+/// homework's loss E = sum_o (y_o - t_o)^2 (no factor 1/2, so dE/dy_o = 2 (y_o - t_o)). The packs:
+/// the steps of forward_plan (FL, FU, FW, FB, FS, FF) and of backward_plan (L, U, W, B, S, F), the
 /// outputs O and the output units OU (output O's position among all units).
 ///
 /// Backpropagation visits the layers last to first, each unit by unit, input by input; a layer's
@@ -124,7 +124,7 @@ struct backprop<Net,
 
 }  // namespace detail
 
-/// The seed's loss of one pattern (input x, target t): E = sum_o (y_o - t_o)^2, no factor 1/2.
+/// The homework's loss of one pattern (input x, target t): E = sum_o (y_o - t_o)^2, no factor 1/2.
 template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y>
 constexpr T loss(const parameters<Net, T>& params, const X& x, const Y& t) {
   static_assert(detail::extent_of<X> == Net::input_width,

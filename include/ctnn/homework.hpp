@@ -1,4 +1,4 @@
-// Defines `ctnn::homework`: the seed homework's three networks as types, which its OR and XOR
+// Defines `ctnn::homework`: the homework's three networks as types, which its OR and XOR
 // tables (`ctnn::or_patterns`, `ctnn::xor_patterns`) train.
 // SPDX-License-Identifier: BSL-1.0
 #pragma once

@@ -1,5 +1,5 @@
-// Defines `ctnn::initialize`: parameters drawn from a standard normal, as the seed's torch.randn.
-// SPDX-License-Identifier: BSL-1.0
+// Defines `ctnn::initialize`: parameters drawn from a standard normal, as the homework's
+// torch.randn. SPDX-License-Identifier: BSL-1.0
 #pragma once
 
 #include <cstddef>

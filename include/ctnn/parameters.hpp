@@ -11,7 +11,7 @@ namespace ctnn {
 /// Every weight and bias of a network Net in scalar type T, stored in one array in the order that
 /// Net documents: layer by layer, each layer's weights unit by unit, then its biases.
 ///
-/// For the seed homework's networks this order is its own:
+/// For the homework's networks this order is its own:
 /// - OR neuron `network<input<2>, dense<1, A>>`: `[w_0, w_1, b]`.
 /// - XOR net `network<input<2>, dense<1, logistic>, dense<1, logistic, from<0, 1>>>`:
 ///   `[w_3, w_4, b_0, w_0, w_1, w_2, b_1]` (the hidden unit's `w_34` and `b_0`, then the output

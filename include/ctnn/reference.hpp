@@ -1,7 +1,7 @@
 // The reference umbrella: includes ctnn's specification, namespace ctnn::reference, which
 // <ctnn.hpp> leaves out: it is for reading and for proving the fast paths, not for speed.
 //   <ctnn/reference/random.hpp>    PCG32, uniform reals, standard normals, Fisher-Yates
-//   <ctnn/reference/forward.hpp>   the forward pass and the seed's loss
+//   <ctnn/reference/forward.hpp>   the forward pass and the homework's loss
 //   <ctnn/reference/gradient.hpp>  backprop: dE/dparams of one pattern
 //   <ctnn/reference/train.hpp>     initialisation, an SGD step, an epoch, training from a seed
 // SPDX-License-Identifier: BSL-1.0

@@ -1,4 +1,4 @@
-// Defines `ctnn::train`, `ctnn::sgd_epoch` and `ctnn::sgd_step`: the seed's stochastic gradient
+// Defines `ctnn::train`, `ctnn::sgd_epoch` and `ctnn::sgd_step`: the homework's stochastic gradient
 // descent, one pattern at a time in a fresh random order every epoch.
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
@@ -22,7 +22,7 @@
 
 namespace ctnn {
 
-/// The seed's training settings: its Problem 1 uses learning rate 0.05 and 5000 epochs.
+/// The homework's training settings: its Problem 1 uses learning rate 0.05 and 5000 epochs.
 struct training_options {
   double learning_rate = 0.05;
   std::size_t epochs = 5000;
@@ -165,7 +165,7 @@ constexpr std::array<std::size_t, Count> epoch_order(pcg32 rng) {
   return result;
 }
 
-/// One epoch: every pattern once, in a fresh permutation drawn from rng (as the seed's
+/// One epoch: every pattern once, in a fresh permutation drawn from rng (as the homework's
 /// np.random.permutation), each followed by its update. Returns the epoch error: the sum of the
 /// patterns' losses, each taken before its own update.
 template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count>
@@ -284,8 +284,8 @@ constexpr parameters<Net, T> train(parameters<Net, T> params,
   return params;
 }
 
-/// Trains a network of topology Net on data as the seed does: every parameter drawn from N(0, 1)
-/// by a pcg32 seeded with options.seed, then options.epochs epochs of per-pattern SGD whose
+/// Trains a network of topology Net on data as the homework does: every parameter drawn from N(0,
+/// 1) by a pcg32 seeded with options.seed, then options.epochs epochs of per-pattern SGD whose
 /// pattern orders come from the same generator.
 template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
           class Observer = no_observer>

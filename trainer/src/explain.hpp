@@ -18,7 +18,7 @@ namespace ctnn_train {
 /// A boolean function of two inputs as its values for the patterns 00, 01, 10, 11, in that order.
 using truth_table = std::array<bool, 4>;
 
-/// The patterns' names in the seed's order: "00", "01", "10", "11".
+/// The patterns' names in the homework's order: "00", "01", "10", "11".
 inline constexpr std::array<std::string_view, 4> pattern_names = {"00", "01", "10", "11"};
 
 /// The usual name of a two-input boolean function: "AND", "OR", "NAND", "NOR", "XOR", "XNOR",

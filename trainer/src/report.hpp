@@ -1,4 +1,4 @@
-// Defines `ctnn_train::run_task`: trains one of the seed's networks and prints the homework's
+// Defines `ctnn_train::run_task`: trains one of the homework's networks and prints the homework's
 // report, made right: gradient check, progress, every pattern's result, the weights under the
 // homework's names, and for XOR the answer to Problem 5.
 // SPDX-License-Identifier: BSL-1.0

@@ -1,4 +1,4 @@
-// Defines the trainer's tasks: the seed homework's three networks as types, with their data,
+// Defines the trainer's tasks: the homework's three networks as types, with their data,
 // default settings and the homework's names for their parameters.
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
@@ -28,14 +28,14 @@ inline constexpr std::array<std::string_view, 3> task_names = {"or", "or-tanh", 
 template <task_kind Kind>
 struct task;
 
-/// What the two OR tasks share: the seed trains its OR neuron, logistic or tanh, on the same
+/// What the two OR tasks share: the homework trains its OR neuron, logistic or tanh, on the same
 /// patterns with the same settings.
 template <class Network>
 struct or_task {
   using network = Network;
   static constexpr std::size_t default_epochs = 5000;
   static constexpr double default_learning_rate = 0.05;
-  /// The seed's `w` is the vector [w_0, w_1].
+  /// The homework's `w` is the vector [w_0, w_1].
   static constexpr std::array<std::string_view, 3> parameter_names = {"w_0", "w_1", "b"};
   template <class T>
   static constexpr const auto& data() {

@@ -1,4 +1,4 @@
-// Trains the seed's XOR net (seed 1) and writes every file the trainer's model and picture code
+// Trains the homework's XOR net (seed 1) and writes every file the trainer's model and picture code
 // makes into a directory: the inputs of the export-header and XML tests in io_tests.cmake.
 // SPDX-License-Identifier: BSL-1.0
 #include <array>

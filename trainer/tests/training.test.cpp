@@ -148,7 +148,7 @@ TEST_CASE("a run of a sweep that diverges stops where training it alone would", 
 
 namespace {
 
-/// The sweep of XOR with the seed's settings over seeds 1 to 50, run once for the tests below.
+/// The sweep of XOR with the homework's settings over seeds 1 to 50, run once for the tests below.
 const ctnn_train::sweep_result& xor_sweep_of_50() {
   static const auto result = [] {
     ctnn_train::sweep_settings settings;
@@ -162,7 +162,7 @@ const ctnn_train::sweep_result& xor_sweep_of_50() {
 }  // namespace
 
 TEST_CASE(
-    "a sweep of XOR with the seed's settings solves at least 4 in 5 runs, and names the rest"
+    "a sweep of XOR with the homework's settings solves at least 4 in 5 runs, and names the rest"
     " stuck",
     "[sweep]") {
   // 4 in 5: README.md reports 919 of 1000 seeds solved. Solved is every output of the run's final
@@ -193,7 +193,7 @@ TEST_CASE(
 // depend on every bit of the training. Regenerate from `ctnn-train sweep xor --seeds 50` after an
 // intended change.
 TEST_CASE(
-    "snapshot: the sweep of seeds 1 to 50 with the seed's settings, its stuck seeds and "
+    "snapshot: the sweep of seeds 1 to 50 with the homework's settings, its stuck seeds and "
     "three families",
     "[sweep][snapshot]") {
   const auto& result = xor_sweep_of_50();

@@ -119,9 +119,9 @@ template <class Net>
 using backward_plan = typename make_weight_plan<Net, true>::type;
 
 /// The forward pass of forward_plan<Net> (steps FL, FU, FW, FB, FS, FF): unit u's net input
-/// net_u = sum_k w[u][k] x_k + b_u (the seed's dot(x, w) + b) is summed in units[u] input by input,
-/// left to right, the bias last, then y_u = g(net_u) replaces it. The network's inputs are read
-/// from x, so units[] needs none of them.
+/// net_u = sum_k w[u][k] x_k + b_u (the homework's dot(x, w) + b) is summed in units[u] input by
+/// input, left to right, the bias last, then y_u = g(net_u) replaces it. The network's inputs are
+/// read from x, so units[] needs none of them.
 template <class Net, class Plan = forward_plan<Net>>
 struct forward_pass;
 

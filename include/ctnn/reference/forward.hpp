@@ -1,5 +1,5 @@
-// Defines the reference forward pass and loss: every unit's output y_j = g(net_j), and the seed's
-// E = sum_o (y_o - t_o)^2, as loops over layers, units and inputs.
+// Defines the reference forward pass and loss: every unit's output y_j = g(net_j), and the
+// homework's E = sum_o (y_o - t_o)^2, as loops over layers, units and inputs.
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
@@ -64,7 +64,7 @@ constexpr void for_each_layer(Visit&& visit) {
   (std::make_index_sequence<Net::layer_count - 1>{});
 }
 
-/// Unit j's net input net_j = sum_k w_jk x_k + b_j (the seed's dot(x, w) + b), summed left to
+/// Unit j's net input net_j = sum_k w_jk x_k + b_j (the homework's dot(x, w) + b), summed left to
 /// right, ((w_j0 x_0 + w_j1 x_1) + ... + w_jK x_K) + b_j. The sum starts from the first product,
 /// not from 0: 0 + (-0) is +0, and the fast paths start so.
 template <class Net, std::size_t L, class T>
@@ -110,7 +110,7 @@ constexpr std::array<T, Net::output_width> predict(const parameters<Net, T>& par
   return outputs;
 }
 
-/// The seed's loss of one pattern, E = sum_o (y_o - t_o)^2 with no factor 1/2, summed left to
+/// The homework's loss of one pattern, E = sum_o (y_o - t_o)^2 with no factor 1/2, summed left to
 /// right from the first square.
 template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y>
 constexpr T loss(const parameters<Net, T>& params, const X& x, const Y& t) {

@@ -1,5 +1,5 @@
 // Defines the reference gradient: dE/dparams of one pattern by backpropagation, derived from the
-// seed's loss, as loops over layers (last to first), units and inputs.
+// homework's loss, as loops over layers (last to first), units and inputs.
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 

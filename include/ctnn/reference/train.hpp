@@ -1,5 +1,5 @@
 // Defines the reference training: initialisation from N(0, 1), one SGD step, one epoch of the
-// seed's SGD (a fresh Fisher-Yates permutation, then one update per pattern), and training.
+// homework's SGD (a fresh Fisher-Yates permutation, then one update per pattern), and training.
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
@@ -17,7 +17,7 @@
 
 namespace ctnn::reference {
 
-/// Every weight and bias drawn from N(0, 1), in the parameters' order (the seed's torch.randn).
+/// Every weight and bias drawn from N(0, 1), in the parameters' order (the homework's torch.randn).
 template <class Net, class T>
 constexpr parameters<Net, T> initialize(pcg32& rng) {
   parameters<Net, T> params;
@@ -39,7 +39,7 @@ constexpr T sgd_step(parameters<Net, T>& params, const X& x, const Y& t, T learn
   return error;
 }
 
-/// The order of an epoch: 0, 1, ..., Count - 1, shuffled by Fisher-Yates from rng (the seed's
+/// The order of an epoch: 0, 1, ..., Count - 1, shuffled by Fisher-Yates from rng (the homework's
 /// np.random.permutation).
 template <std::size_t Count>
 constexpr std::array<std::size_t, Count> epoch_order(pcg32& rng) {
@@ -51,7 +51,7 @@ constexpr std::array<std::size_t, Count> epoch_order(pcg32& rng) {
 
 /// One epoch: every pattern once, in a fresh order from rng, each followed by its own update.
 /// Returns the epoch error, the patterns' losses (each before its update) summed in visiting
-/// order from 0 (the seed's error_epoch).
+/// order from 0 (the homework's error_epoch).
 template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count>
 constexpr T sgd_epoch(parameters<Net, T>& params, const dataset<T, Inputs, Outputs, Count>& data,
                       T learning_rate, pcg32& rng) {
@@ -81,7 +81,7 @@ constexpr void train(parameters<Net, T>& params, const dataset<T, Inputs, Output
   }
 }
 
-/// Trains a network of topology Net from a seed, as the seed does: one pcg32(seed) draws every
+/// Trains a network of topology Net from a seed, as the homework does: one pcg32(seed) draws every
 /// parameter from N(0, 1), then every epoch's order.
 template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
           class Observer = no_observer>
