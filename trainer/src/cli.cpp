@@ -135,13 +135,6 @@ std::optional<std::filesystem::path> output_path(const std::string& text) {
   return std::filesystem::path(text);
 }
 
-void check_out_directory(const std::string& text) {
-  std::error_code error;
-  if (text.empty()) throw input_error("--out: expected a directory, got ''");
-  if (std::filesystem::exists(text, error) && !std::filesystem::is_directory(text, error))
-    throw input_error(fmt::format("--out: '{}' exists and is not a directory", text));
-}
-
 void add_training_flags(CLI::App& command, raw_options& raw) {
   command
       .add_option("--epochs", raw.epochs,
@@ -180,13 +173,12 @@ void run_single(task_kind kind, const raw_options& raw, bool epochs_given, std::
   settings.progress = parse_progress(raw.progress);
   settings.full_curve = raw.full_curve;
   settings.print_every = parse_whole_number(raw.print_every, "--print-every", 0, UINT64_MAX);
-  check_out_directory(raw.out);
   settings.out = raw.out;
   settings.save = output_path(raw.save);
   settings.export_header = output_path(raw.export_header);
   if (settings.export_header && settings.export_header->extension() != ".hpp")
     throw input_error(fmt::format("--export-header: expected a file name ending in .hpp, got '{}'",
-                                  raw.export_header));
+                                  printable(raw.export_header)));
   dispatch(kind, single_precision,
            [&]<class Task, class T>() { run_task<Task, T>(settings, out); });
 }
@@ -204,7 +196,6 @@ void run_sweep_command(const raw_options& raw, bool epochs_given, std::ostream& 
   settings.learning_rate = checked_learning_rate(raw.learning_rate, single_precision);
   settings.base_seed = parse_whole_number(raw.seed, "--seed", 0, UINT64_MAX - settings.runs);
   settings.threads = static_cast<unsigned>(parse_whole_number(raw.threads, "--threads", 0, 1024));
-  check_out_directory(raw.out);
   settings.out = raw.out;
   settings.progress = parse_progress(raw.progress);
   settings.full_curve = raw.full_curve;
