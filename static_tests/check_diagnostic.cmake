@@ -17,7 +17,13 @@ else()
   set(MAX_LINES ${CMAKE_MATCH_2})
 endif()
 string(REPLACE "// expect-error: " "" EXPECT "${expect}")
-execute_process(COMMAND ${CMAKE_COMMAND} --build ${BUILD_DIR} --target ${TARGET} --config ${CONFIG}
+# ctest passes its -C configuration as CONFIG, empty without -C: then no --config, whose value
+# cmake would otherwise miss.
+set(config_option)
+if(CONFIG)
+  set(config_option --config ${CONFIG})
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} --build ${BUILD_DIR} --target ${TARGET} ${config_option}
                 OUTPUT_VARIABLE output ERROR_VARIABLE output RESULT_VARIABLE result)
 message("${output}")
 if(result EQUAL 0)
