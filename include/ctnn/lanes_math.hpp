@@ -62,18 +62,19 @@ template <class Element, class Index, std::size_t... I>
 template <std::size_t N>
 [[gnu::always_inline]] inline vector_of<double, N> exp_kernel_lanes(vector_of<double, N> x) {
   using bits_vector = vector_of<std::uint64_t, N>;
-  const vector_of<double, N> kd = x * 0x1.71547652b82fep+8 + 0x1.8p52;
+  const vector_of<double, N> kd = x * CTNN_DETAIL_EXP_INVERSE_STEP + CTNN_DETAIL_EXP_ROUND_SHIFT;
   const bits_vector bits = (bits_vector)kd, index = bits & 255;
   const vector_of<double, N> scale =
       (vector_of<double, N>)(gather(exp2_bits, index, std::make_index_sequence<N>{}) +
                              (bits << 44));
   const vector_of<double, N> tail = gather(exp2_tails, index, std::make_index_sequence<N>{});
   const vector_of<double, N> r =
-      (x - (kd - 0x1.8p52) * 0x1.62e42fef00000p-9) - (kd - 0x1.8p52) * 0x1.473de6af278edp-42;
-  return scale + scale * (tail + r +
-                          r * r *
-                              (0x1.fffffffffffd4p-2 + r * 0x1.5555571d82c6bp-3 +
-                               r * r * 0x1.55555769ab3f5p-5));
+      (x - (kd - CTNN_DETAIL_EXP_ROUND_SHIFT) * CTNN_DETAIL_EXP_STEP_HIGH) -
+      (kd - CTNN_DETAIL_EXP_ROUND_SHIFT) * CTNN_DETAIL_EXP_STEP_LOW;
+  return scale +
+         scale *
+             (tail + r +
+              r * r * (CTNN_DETAIL_EXP_P2 + r * CTNN_DETAIL_EXP_P3 + r * r * CTNN_DETAIL_EXP_P4));
 }
 
 /// detail::exp_kernel_for_float in every lane, likewise.
@@ -81,13 +82,13 @@ template <std::size_t N>
 [[gnu::always_inline]] inline vector_of<double, N> exp_kernel_for_float_lanes(
     vector_of<double, N> x) {
   using bits_vector = vector_of<std::uint64_t, N>;
-  const vector_of<double, N> t = x * 0x1.71547652b82fep+8, kd = t + 0x1.8p52,
-                             r = t - (kd - 0x1.8p52);
+  const vector_of<double, N> t = x * CTNN_DETAIL_EXP_INVERSE_STEP,
+                             kd = t + CTNN_DETAIL_EXP_ROUND_SHIFT,
+                             r = t - (kd - CTNN_DETAIL_EXP_ROUND_SHIFT);
   const bits_vector bits = (bits_vector)kd;
   return (vector_of<double, N>)(gather(exp2_bits, bits & 255, std::make_index_sequence<N>{}) +
                                 (bits << 44)) *
-         ((1.0 + r * 0x1.62e42fefa39efp-9) +
-          r * r * (0x1.ebfbdff82c58fp-19 + r * 0x1.c6b08d704a0c0p-29));
+         ((1.0 + r * CTNN_DETAIL_EXP_C1) + r * r * (CTNN_DETAIL_EXP_C2 + r * CTNN_DETAIL_EXP_C3));
 }
 
 /// Whether every lane of mask, a comparison's result (each lane all ones or all zeros), is set:

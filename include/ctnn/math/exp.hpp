@@ -162,6 +162,32 @@ inline constexpr double exp2_tails[256] = {
 };
 // clang-format on
 
+// The constants of exp_kernel and exp_kernel_for_float, named once for them and for their
+// statement in vectors (<ctnn/lanes_math.hpp>). Macros, as a literal is what costs constant
+// evaluation least: the same constants as constexpr variables cost GCC's evaluator 72 more
+// operations an OR epoch (docs/evaluator-costs.md).
+// 256 / ln 2: x times it is x in units of ln2/256.
+#define CTNN_DETAIL_EXP_INVERSE_STEP 0x1.71547652b82fep+8
+// 1.5 * 2^52: added to t in [-2^51, 2^51], it rounds t to an integer held in the low bits.
+#define CTNN_DETAIL_EXP_ROUND_SHIFT 0x1.8p52
+// ln2/256 as a high part of 33 bits, whose products with k < 2^19 are exact, and the rest.
+#define CTNN_DETAIL_EXP_STEP_HIGH 0x1.62e42fef00000p-9
+#define CTNN_DETAIL_EXP_STEP_LOW 0x1.473de6af278edp-42
+// p(r) = p2 + p3 r + p4 r^2: e^r ~ 1 + r + r^2 p(r) on |r| <= ln2/512 (absolute error 2^-57.4).
+#define CTNN_DETAIL_EXP_P2 0x1.fffffffffffd4p-2
+#define CTNN_DETAIL_EXP_P3 0x1.5555571d82c6bp-3
+#define CTNN_DETAIL_EXP_P4 0x1.55555769ab3f5p-5
+// The same for expm1, minimax for the error relative to e^r - 1 (2^-61), degree 3.
+#define CTNN_DETAIL_EXP_M2 0x1.fffffffffffe6p-2
+#define CTNN_DETAIL_EXP_M3 0x1.5555555555562p-3
+#define CTNN_DETAIL_EXP_M4 0x1.5555570ab7fa3p-5
+#define CTNN_DETAIL_EXP_M5 0x1.11111140c60e4p-7
+// The short kernel's e^(r ln2/256) ~ 1 + c1 r + c2 r^2 + c3 r^3, r in units of ln2/256: the
+// Taylor coefficients (ln2/256)^n / n!.
+#define CTNN_DETAIL_EXP_C1 0x1.62e42fefa39efp-9
+#define CTNN_DETAIL_EXP_C2 0x1.ebfbdff82c58fp-19
+#define CTNN_DETAIL_EXP_C3 0x1.c6b08d704a0c0p-29
+
 /// Adds n to the exponent field of a double's bits: the template argument of exp_kernel.
 constexpr std::uint64_t exponent_step(int n) { return std::uint64_t(n) << fraction_bits; }
 
@@ -178,21 +204,22 @@ constexpr double exp_kernel(double x) {
   // |k| < 2^19) and so is x minus it (Sterbenz). p is the minimax for the absolute error of
   // e^r - 1 - r on |r| <= ln2/512, 2^-57.4, or for expm1 for the error relative to e^r - 1,
   // 2^-61, both by Remez exchange in 200-bit arithmetic; Estrin's scheme shortens the dependency
-  // chain at run time. Locals are not const, constants are double literals: see float_bits.hpp.
-  double kd = x * 0x1.71547652b82fep+8 + 0x1.8p52,
+  // chain at run time. Locals are not const (docs/evaluator-costs.md).
+  double kd = x * CTNN_DETAIL_EXP_INVERSE_STEP + CTNN_DETAIL_EXP_ROUND_SHIFT,
          scale = __builtin_bit_cast(double, exp2_bits[__builtin_bit_cast(std::uint64_t, kd) & 255] +
                                                 (__builtin_bit_cast(std::uint64_t, kd) << 44) +
                                                 ExponentStep),
-         r = (x - (kd - 0x1.8p52) * 0x1.62e42fef00000p-9) - (kd - 0x1.8p52) * 0x1.473de6af278edp-42;
+         r = (x - (kd - CTNN_DETAIL_EXP_ROUND_SHIFT) * CTNN_DETAIL_EXP_STEP_HIGH) -
+             (kd - CTNN_DETAIL_EXP_ROUND_SHIFT) * CTNN_DETAIL_EXP_STEP_LOW;
   // scale - 1 is exact for scale in [1/2, 2^53]; outside, e^x - 1 is below -1/2 or above 2^53,
   // where rounding it costs half an ulp of the result.
   return (MinusOne ? scale - 1.0 : scale) +
          scale * (exp2_tails[__builtin_bit_cast(std::uint64_t, kd) & 255] + r +
                   r * r *
-                      (MinusOne ? 0x1.fffffffffffe6p-2 + r * 0x1.5555555555562p-3 +
-                                      r * r * (0x1.5555570ab7fa3p-5 + r * 0x1.11111140c60e4p-7)
-                                : 0x1.fffffffffffd4p-2 + r * 0x1.5555571d82c6bp-3 +
-                                      r * r * 0x1.55555769ab3f5p-5));
+                      (MinusOne ? CTNN_DETAIL_EXP_M2 + r * CTNN_DETAIL_EXP_M3 +
+                                      r * r * (CTNN_DETAIL_EXP_M4 + r * CTNN_DETAIL_EXP_M5)
+                                : CTNN_DETAIL_EXP_P2 + r * CTNN_DETAIL_EXP_P3 +
+                                      r * r * CTNN_DETAIL_EXP_P4));
 }
 
 /// e^x to float's needs, for x in (-708.39, 709.78): what sigmoid and tanh use for float results.
@@ -203,11 +230,11 @@ constexpr double exp_kernel_for_float(double x) {
   // Taylor polynomial (off by (ln2/512)^4/24 < 2^-42.6). The result is within 2^-42 of e^x
   // relative to it, so float rounds it correctly but for about 3 inputs in a million. Grouped as
   // (1 + c1 r) + r^2 (c2 + c3 r), the chain from x to e^x is 8 operations long.
-  double t = x * 0x1.71547652b82fep+8, kd = t + 0x1.8p52, r = t - (kd - 0x1.8p52);
+  double t = x * CTNN_DETAIL_EXP_INVERSE_STEP, kd = t + CTNN_DETAIL_EXP_ROUND_SHIFT,
+         r = t - (kd - CTNN_DETAIL_EXP_ROUND_SHIFT);
   return __builtin_bit_cast(double, exp2_bits[__builtin_bit_cast(std::uint64_t, kd) & 255] +
                                         (__builtin_bit_cast(std::uint64_t, kd) << 44)) *
-         ((1.0 + r * 0x1.62e42fefa39efp-9) +
-          r * r * (0x1.ebfbdff82c58fp-19 + r * 0x1.c6b08d704a0c0p-29));
+         ((1.0 + r * CTNN_DETAIL_EXP_C1) + r * r * (CTNN_DETAIL_EXP_C2 + r * CTNN_DETAIL_EXP_C3));
 }
 
 /// e^x for double x beyond (-708, 709), where 2^q or e^x may leave the normals: the kernel
