@@ -15,9 +15,18 @@
 #include <type_traits>
 #include <utility>
 
-// Everything here runs inside static_asserts that train a network for thousands of epochs, and
-// Clang charges constant evaluation per statement executed (each call costs at least its body and
-// its return): the hot functions say what they mean in as few statements as they can.
+// Everything here runs inside static_asserts that train a network for thousands of epochs: the hot
+// functions say what they mean in as few statements and calls as they can, as constant
+// evaluation charges them (docs/evaluator-costs.md).
+
+// PCG32's output, XSH-RR of a stepped state s (the name of a std::uint64_t, or of a vector of
+// them): x = ((s >> 18) ^ s) >> 27 truncated to 32 bits, rotated right by s >> 59, which is
+// taking the 32 bits at offset s >> 59 of x's two copies side by side (x * (2^32 + 1)), in the
+// low 32 bits. A macro, so that pcg32::output and the compile-time shuffle, which constant
+// evaluation runs without a call, state it once; s is not parenthesised, as GCC's evaluator
+// charges for parentheses around a name in a template (docs/evaluator-costs.md).
+#define CTNN_DETAIL_PCG32_XSH_RR(s) \
+  ((((s >> 18u) ^ s) >> 27u & 0xffff'ffffu) * 0x1'0000'0001u >> (s >> 59u))
 
 namespace ctnn {
 
@@ -51,13 +60,11 @@ class pcg32 {
   static constexpr result_type max() noexcept { return std::numeric_limits<result_type>::max(); }
 
   /// XSH-RR of stepped state s, the draw operator() returns, in the low 32 bits; in every lane if
-  /// s is a vector of states. Rotating x right by r is taking the 32 bits at offset r of x's two
-  /// copies side by side. Defined before operator(): Clang 14's constant evaluator rejects a call
-  /// to a member template defined after its caller.
+  /// s is a vector of states. Defined before operator(): Clang 14's constant evaluator rejects a
+  /// call to a member template defined after its caller.
   template <class State>
   static constexpr State output(State s) noexcept {
-    const State x = ((s >> 18u) ^ s) >> 27u & 0xffff'ffffu;
-    return (x << 32u | x) >> (s >> 59u) & 0xffff'ffffu;
+    return CTNN_DETAIL_PCG32_XSH_RR(s) & 0xffff'ffffu;
   }
 
   /// Steps the LCG, then outputs XSH-RR of the new state s: x = ((s >> 18) ^ s) >> 27 truncated to
@@ -195,8 +202,7 @@ struct unrolled_shuffle<std::index_sequence<K...>> {
       std::uint64_t state = rng.state_;
       const std::uint64_t increment = rng.increment_;
       ((state = state * pcg32::multiplier + increment,
-        picked = static_cast<std::uint32_t>(
-            (((state >> 18u) ^ state) >> 27u & 0xffff'ffffu) * 0x1'0000'0001u >> (state >> 59u)),
+        picked = static_cast<std::uint32_t>(CTNN_DETAIL_PCG32_XSH_RR(state)),
         picked = picked >= (0u - std::uint32_t(N - K)) % std::uint32_t(N - K)
                      ? picked % std::uint32_t(N - K)
                      : (rng.state_ = state, picked = rng.bounded(std::uint32_t(N - K)),
