@@ -5,7 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <ctnn/detail/fp_contract.hpp>
-#include <ctnn/detail/weight_plan.hpp>
+#include <ctnn/fold/passes.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/parameters.hpp>
 #include <span>
@@ -45,7 +45,8 @@ struct forward_network<Net, std::index_sequence<I...>> {
   template <class T>
   static constexpr void apply(const T* params, const T* x, T* units) {
     ((units[I] = x[I]), ...);
-    forward_pass<Net>::apply(params, x, units);
+    // The forward pass of training's step, stopped there (no target is read).
+    backprop<Net>::template step<use::forward>(params, x, x, units);
   }
 };
 

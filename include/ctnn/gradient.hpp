@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <ctnn/detail/fixed_vector.hpp>
 #include <ctnn/detail/fp_contract.hpp>
-#include <ctnn/detail/weight_plan.hpp>
+#include <ctnn/fold/passes.hpp>
 #include <ctnn/forward.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/parameters.hpp>
@@ -15,114 +15,6 @@
 
 namespace ctnn {
 
-namespace detail {
-
-/// What a backprop step does with dE/dparams.
-enum class use { gradient, descent, descent_without_loss };
-
-/// One pattern's forward pass (forward_pass's), loss and backward pass, derived by hand, for the
-/// homework's loss E = sum_o (y_o - t_o)^2 (no factor 1/2, so dE/dy_o = 2 (y_o - t_o)). The packs:
-/// the steps of forward_plan (FL, FU, FW, FB, FS, FF) and of backward_plan (L, U, W, B, S, F), the
-/// outputs O and the output units OU (output O's position among all units).
-///
-/// Backpropagation visits the layers last to first, each unit by unit, input by input; a layer's
-/// units have their dE/dy by then, as only later layers read them. For unit j (at its first
-/// weight, step_flag::opens):
-///   delta_j = dE/dnet_j = dE/dy_j g'(net_j)   (g' written through y_j),
-///   dE/db_j = delta_j,
-/// and for each of its inputs k, reading unit s:
-///   dE/dw[j][k] = delta_j x_k,   and if s is hidden, dE/dy_s += delta_j w[j][k],
-/// the first contribution to dE/dy_s stored rather than added to a zero (step_flag::first_read),
-/// so that error[] needs no zeros. delta_j replaces dE/dy_j in error[], which nothing reads again;
-/// an output unit's delta is computed with its dE/dy. Inputs have no parameters behind them, so
-/// they need no error.
-template <class Net, class Forward = forward_plan<Net>, class Backward = backward_plan<Net>,
-          class Outputs = std::make_index_sequence<Net::output_width>,
-          class OutputUnits =
-              offset_sequence<Net::template unit_offset<Net::layer_count - 1>, Net::output_width>>
-struct backprop;
-
-// The folds index x with every step's source, also in the branch that steps not reading the
-// input never take. Clang checks such branches for reachability, and so says nothing, until
-// a translation unit has an error: then it reports them all (-Warray-bounds), after an error
-// that is the user's to fix.
-#if defined(__clang__)
-#  pragma clang diagnostic push
-#  pragma clang diagnostic ignored "-Warray-bounds"
-#endif
-template <class Net, std::size_t... FL, std::size_t... FU, std::size_t... FW, std::size_t... FB,
-          std::size_t... FS, unsigned... FF, std::size_t... L, std::size_t... U, std::size_t... W,
-          std::size_t... B, std::size_t... S, unsigned... F, std::size_t... O, std::size_t... OU>
-struct backprop<Net,
-                weight_plan<std::index_sequence<FL...>, std::index_sequence<FU...>,
-                            std::index_sequence<FW...>, std::index_sequence<FB...>,
-                            std::index_sequence<FS...>, std::integer_sequence<unsigned, FF...>>,
-                weight_plan<std::index_sequence<L...>, std::index_sequence<U...>,
-                            std::index_sequence<W...>, std::index_sequence<B...>,
-                            std::index_sequence<S...>, std::integer_sequence<unsigned, F...>>,
-                std::index_sequence<O...>, std::index_sequence<OU...>> {
-  /// One pattern's step for input x and target t: with use::gradient it writes dE/dparams to out;
-  /// with use::descent it descends, params -= out * dE/dparams (out the learning rate, each weight
-  /// read for the error it passes back before it changes), and returns E before the update;
-  /// use::descent_without_loss likewise returns nothing, for training that never reads E.
-  ///
-  /// The forward pass is forward_pass's fold written out again here: GCC's constant evaluator
-  /// charges a call about 20 operations, which would be 6% of an OR neuron's training.
-  template <use Use = use::descent, class Params, class X, class Y, class Out,
-            class T = std::remove_cvref_t<decltype(std::declval<Params&>()[0])>>
-  static constexpr auto step(Params& params, const X& x, const Y& target, Out out) {
-    T units[Net::unit_count];
-    T error[Net::unit_count];
-    ((units[FU] =
-          (FF & step_flag::opens)
-              ? ((FF & step_flag::closes)
-                     ? Net::template activation<FL>::value(
-                           params[FW] * ((FF & step_flag::reads_input) ? x[FS] : units[FS]) +
-                           params[FB])
-                     : params[FW] * ((FF & step_flag::reads_input) ? x[FS] : units[FS]))
-          : (FF & step_flag::closes)
-              ? Net::template activation<FL>::value(
-                    units[FU] + params[FW] * ((FF & step_flag::reads_input) ? x[FS] : units[FS]) +
-                    params[FB])
-              : units[FU] + params[FW] * ((FF & step_flag::reads_input) ? x[FS] : units[FS])),
-     ...);
-    [[maybe_unused]] const T loss =
-        Use == use::descent ? (... + ((units[OU] - target[O]) * (units[OU] - target[O]))) : T();
-    ((error[OU] = T(2) * (units[OU] - target[O]) *
-                  Net::template activation<Net::layer_count - 1>::slope(units[OU])),
-     ...);
-    if constexpr (Use == use::gradient)
-      (((F & step_flag::opens)
-            ? void(((F & step_flag::feeds_output)
-                        ? void()
-                        : void(error[U] = error[U] * Net::template activation<L>::slope(units[U])),
-                    out[B] = error[U]))
-            : void(),
-        out[W] = error[U] * ((F & step_flag::reads_input) ? x[S] : units[S]),
-        (F & step_flag::reads_input)  ? void()
-        : (F & step_flag::first_read) ? void(error[S] = error[U] * params[W])
-                                      : void(error[S] += error[U] * params[W])),
-       ...);
-    else
-      (((F & step_flag::opens)
-            ? void(((F & step_flag::feeds_output)
-                        ? void()
-                        : void(error[U] = error[U] * Net::template activation<L>::slope(units[U])),
-                    params[B] -= out * error[U]))
-            : void(),
-        (F & step_flag::reads_input)  ? void()
-        : (F & step_flag::first_read) ? void(error[S] = error[U] * params[W])
-                                      : void(error[S] += error[U] * params[W]),
-        params[W] -= out * (error[U] * ((F & step_flag::reads_input) ? x[S] : units[S]))),
-       ...);
-    if constexpr (Use == use::descent) return loss;
-  }
-};
-#if defined(__clang__)
-#  pragma clang diagnostic pop
-#endif
-
-}  // namespace detail
 
 /// The homework's loss of one pattern (input x, target t): E = sum_o (y_o - t_o)^2, no factor 1/2.
 template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y>
@@ -136,16 +28,9 @@ constexpr T loss(const parameters<Net, T>& params, const X& x, const Y& t) {
                 detail::extent_of<Y> != Net::output_width) {
     return T{};
   } else {
-    T units[Net::unit_count];
-    detail::forward_pass<Net>::apply(params.values, x, units);
-    constexpr std::size_t first_output = Net::template unit_offset<Net::layer_count - 1>;
-    T sum = (units[first_output] - detail::data_of(t)[0]) *
-            (units[first_output] - detail::data_of(t)[0]);
-    for (std::size_t o = 1; o < Net::output_width; ++o) {
-      const T difference = units[first_output + o] - detail::data_of(t)[o];
-      sum += difference * difference;
-    }
-    return sum;
+    // The forward pass and loss of training's step, stopped there.
+    return detail::backprop<Net>::template step<detail::use::loss>(params.values, detail::data_of(x),
+                                                                    detail::data_of(t), nullptr);
   }
 }
 

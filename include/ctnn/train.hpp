@@ -110,43 +110,32 @@ struct epoch_runner;
 
 template <std::size_t... N>
 struct epoch_runner<std::index_sequence<N...>> {
-  /// The epoch; returns its error.
-  template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count>
-  static constexpr T descend(parameters<Net, T>& params,
-                             const dataset<T, Inputs, Outputs, Count>& data, T learning_rate,
-                             pcg32& rng) {
+  /// The epoch. With use::descent it returns the epoch error; with use::descent_without_loss,
+  /// for training that never reads it, the error is not computed and it returns nothing.
+  template <use Use, class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count>
+  static constexpr auto run(parameters<Net, T>& params,
+                            const dataset<T, Inputs, Outputs, Count>& data, T learning_rate,
+                            pcg32& rng) {
     std::size_t order[Count] = {N...};
     shuffle(order, rng);
-    T error{};
+    [[maybe_unused]] T error{};
+    // Use is a constant: each term runs one of its two branches.
     if constexpr (Count <= unrolled_shuffle_limit) {
-      ((error += backprop<Net>::step(params.values, data.inputs[order[N]], data.targets[order[N]],
-                                     learning_rate)),
+      ((Use == use::descent
+            ? void(error += backprop<Net>::template step<use::descent>(
+                       params.values, data.inputs[order[N]], data.targets[order[N]], learning_rate))
+            : backprop<Net>::template step<use::descent_without_loss>(
+                  params.values, data.inputs[order[N]], data.targets[order[N]], learning_rate)),
        ...);
     } else {
       for (std::size_t n = 0; n < Count; ++n)
-        error += backprop<Net>::step(params.values, data.inputs[order[n]], data.targets[order[n]],
-                                     learning_rate);
+        Use == use::descent
+            ? void(error += backprop<Net>::template step<use::descent>(
+                       params.values, data.inputs[order[n]], data.targets[order[n]], learning_rate))
+            : backprop<Net>::template step<use::descent_without_loss>(
+                  params.values, data.inputs[order[n]], data.targets[order[n]], learning_rate);
     }
-    return error;
-  }
-
-  /// The same epoch, the same updates, for training that never reads the epoch error: it is not
-  /// computed.
-  template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count>
-  static constexpr void update(parameters<Net, T>& params,
-                               const dataset<T, Inputs, Outputs, Count>& data, T learning_rate,
-                               pcg32& rng) {
-    std::size_t order[Count] = {N...};
-    shuffle(order, rng);
-    if constexpr (Count <= unrolled_shuffle_limit) {
-      (backprop<Net>::template step<use::descent_without_loss>(
-           params.values, data.inputs[order[N]], data.targets[order[N]], learning_rate),
-       ...);
-    } else {
-      for (std::size_t n = 0; n < Count; ++n)
-        backprop<Net>::template step<use::descent_without_loss>(
-            params.values, data.inputs[order[n]], data.targets[order[n]], learning_rate);
-    }
+    if constexpr (Use == use::descent) return error;
   }
 };
 
@@ -175,8 +164,8 @@ constexpr T sgd_epoch(parameters<Net, T>& params, const dataset<T, Inputs, Outpu
   if constexpr (!detail::widths_fit<Net, Inputs, Outputs>)
     return T{};
   else
-    return detail::epoch_runner<std::make_index_sequence<Count>>::descend(params, data,
-                                                                          learning_rate, rng);
+    return detail::epoch_runner<std::make_index_sequence<Count>>::template run<
+        detail::use::descent>(params, data, learning_rate, rng);
 }
 
 namespace detail {
@@ -224,17 +213,18 @@ constexpr std::size_t run_epochs(parameters<Net, T>& params,
     // The default observer never sees the epoch error: it is not computed.
     std::size_t epoch = 0;
     for (; epochs - epoch >= 4; epoch += 4) {
-      runner::update(params, data, rate, rng);
-      runner::update(params, data, rate, rng);
-      runner::update(params, data, rate, rng);
-      runner::update(params, data, rate, rng);
+      runner::template run<use::descent_without_loss>(params, data, rate, rng);
+      runner::template run<use::descent_without_loss>(params, data, rate, rng);
+      runner::template run<use::descent_without_loss>(params, data, rate, rng);
+      runner::template run<use::descent_without_loss>(params, data, rate, rng);
       if (std::is_constant_evaluated() && !check::holds(params.values))
         diverged_after_epochs(first_epoch + epoch + 4, learning_rate);
     }
-    for (; epoch < epochs; ++epoch) runner::update(params, data, rate, rng);
+    for (; epoch < epochs; ++epoch)
+      runner::template run<use::descent_without_loss>(params, data, rate, rng);
   } else {
     for (std::size_t epoch = 0; epoch < epochs; ++epoch) {
-      const T error = runner::descend(params, data, rate, rng);
+      const T error = runner::template run<use::descent>(params, data, rate, rng);
       if (!notify(observer, first_epoch + epoch, error,
                   static_cast<const parameters<Net, T>&>(params)))
         return epoch + 1;

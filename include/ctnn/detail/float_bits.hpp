@@ -7,15 +7,10 @@
 #include <limits>
 
 // Compile-time training runs exp, sigmoid and tanh millions of times, and each compiler charges
-// that work against a limit. Clang's -fconstexpr-steps counts every statement it runs, a
-// function's body and return included, so ctnn's math keeps statements few: single returns where
-// it can, declarators sharing one declaration, and bits read with __builtin_bit_cast (the builtin
-// that std::bit_cast wraps in libstdc++ and libc++, an expression rather than a call). GCC's
-// -fconstexpr-ops-limit counts nearly every expression it evaluates: a literal costs nothing, but
-// an int literal met by a double costs its conversion, a read of a const local or of a constant
-// like those below costs two, a call several, and one more if it is noexcept. So the paths that
-// training takes (exp_kernel, sigmoid, tanh) write constants as double literals, keep their locals
-// non-const, and ctnn's math is not noexcept.
+// that work against a limit: ctnn's math keeps statements few (single returns, declarators
+// sharing one declaration, bits read with __builtin_bit_cast, an expression where std::bit_cast
+// is a call), writes constants as literals, keeps locals non-const and is not noexcept. What each
+// evaluator charges, measured: docs/evaluator-costs.md.
 
 namespace ctnn::detail {
 

@@ -1,5 +1,5 @@
 // Defines `ctnn::detail::weight_plan`: the order in which the forward pass and backpropagation
-// visit a network's weights, as packs of template arguments, and the forward pass over it.
+// visit a network's weights, as packs of template arguments for the passes' folds.
 // SPDX-License-Identifier: BSL-1.0
 // The plain statement of these passes, which they must match bit for bit: <ctnn/reference.hpp>.
 #pragma once
@@ -117,50 +117,5 @@ template <class Net>
 using forward_plan = typename make_weight_plan<Net, false>::type;
 template <class Net>
 using backward_plan = typename make_weight_plan<Net, true>::type;
-
-/// The forward pass of forward_plan<Net> (steps FL, FU, FW, FB, FS, FF): unit u's net input
-/// net_u = sum_k w[u][k] x_k + b_u (the homework's dot(x, w) + b) is summed in units[u] input by
-/// input, left to right, the bias last, then y_u = g(net_u) replaces it. The network's inputs are
-/// read from x, so units[] needs none of them.
-template <class Net, class Plan = forward_plan<Net>>
-struct forward_pass;
-
-// The folds index x with every step's source, also in the branch that steps not reading the
-// input never take. Clang checks such branches for reachability, and so says nothing, until
-// a translation unit has an error: then it reports them all (-Warray-bounds), after an error
-// that is the user's to fix.
-#if defined(__clang__)
-#  pragma clang diagnostic push
-#  pragma clang diagnostic ignored "-Warray-bounds"
-#endif
-template <class Net, std::size_t... FL, std::size_t... FU, std::size_t... FW, std::size_t... FB,
-          std::size_t... FS, unsigned... FF>
-struct forward_pass<
-    Net, weight_plan<std::index_sequence<FL...>, std::index_sequence<FU...>,
-                     std::index_sequence<FW...>, std::index_sequence<FB...>,
-                     std::index_sequence<FS...>, std::integer_sequence<unsigned, FF...>>> {
-  /// Every dense unit's output for input x, written to units. Parameters and inputs are taken as
-  /// they come (arrays by reference where they are arrays): GCC's constant evaluator charges an
-  /// element of an array reference a little less than one reached through a pointer.
-  template <class Params, class X, class Units>
-  static constexpr void apply(const Params& params, const X& x, Units& units) {
-    ((units[FU] =
-          (FF & step_flag::opens)
-              ? ((FF & step_flag::closes)
-                     ? Net::template activation<FL>::value(
-                           params[FW] * ((FF & step_flag::reads_input) ? x[FS] : units[FS]) +
-                           params[FB])
-                     : params[FW] * ((FF & step_flag::reads_input) ? x[FS] : units[FS]))
-          : (FF & step_flag::closes)
-              ? Net::template activation<FL>::value(
-                    units[FU] + params[FW] * ((FF & step_flag::reads_input) ? x[FS] : units[FS]) +
-                    params[FB])
-              : units[FU] + params[FW] * ((FF & step_flag::reads_input) ? x[FS] : units[FS])),
-     ...);
-  }
-};
-#if defined(__clang__)
-#  pragma clang diagnostic pop
-#endif
 
 }  // namespace ctnn::detail
