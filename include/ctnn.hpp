@@ -3,8 +3,8 @@
 //   <ctnn/io.hpp>           operator<< for parameters (iostreams)
 //   <ctnn/topology_name.hpp> a network type spelled as C++, for display (std::string)
 //   <ctnn/lanes.hpp>,       N networks side by side in vector registers (GCC's vector extension,
-//   <ctnn/lanes_math.hpp>,  and on x86 <immintrin.h>, which alone doubles the cost of this header)
-//   <ctnn/train_lanes.hpp>
+//   <ctnn/train_lanes.hpp>  and on x86 <immintrin.h>, which alone doubles the cost of this
+//                           header); their backend in <ctnn/lanes/>
 //   <ctnn/reference.hpp>    the specification, plain loops that the fast paths must match
 // SPDX-License-Identifier: BSL-1.0
 #pragma once

@@ -39,7 +39,7 @@ constexpr bool side_by_side_is_alone(std::uint64_t first_seed) {
 static_assert(side_by_side_is_alone<double, 4>(1));
 static_assert(side_by_side_is_alone<float, 3>(30));
 
-// At compile time sigmoid over lanes is, by its definition (lanes_math.hpp), ctnn::sigmoid lane
+// At compile time sigmoid over lanes is, by its definition (ctnn/lanes/math.hpp), ctnn::sigmoid lane
 // by lane: its vector path runs only at run time, where tests/lanes.test.cpp checks its bits
 // against the scalar sigmoid. What a static test can claim is that the lanes' arithmetic and
 // sigmoid give each lane the logistic function of its own input, here against values computed

@@ -163,7 +163,7 @@ inline constexpr double exp2_tails[256] = {
 // clang-format on
 
 // The constants of exp_kernel and exp_kernel_for_float, named once for them and for their
-// statement in vectors (<ctnn/lanes_math.hpp>). Macros, as a literal is what costs constant
+// statement in vectors (<ctnn/lanes/math.hpp>). Macros, as a literal is what costs constant
 // evaluation least: the same constants as constexpr variables cost GCC's evaluator 72 more
 // operations an OR epoch (docs/evaluator-costs.md).
 // 256 / ln 2: x times it is x in units of ln2/256.

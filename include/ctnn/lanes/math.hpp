@@ -4,7 +4,7 @@
 #pragma once
 
 #if !defined(__GNUC__)
-#  error "ctnn/lanes_math.hpp needs GCC's vector_size extension: compile it with GCC or Clang"
+#  error "ctnn/lanes/math.hpp needs GCC's vector_size extension: compile it with GCC or Clang"
 #endif
 
 #include <bit>
