@@ -13,8 +13,8 @@
 #include <ctnn/dual.hpp>
 #include <ctnn/forward.hpp>
 #include <ctnn/gradient.hpp>
-#include <ctnn/homework.hpp>
 #include <ctnn/initialize.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <ctnn/random.hpp>
 #include <ctnn/reference.hpp>
 #include <ctnn/topology_name.hpp>

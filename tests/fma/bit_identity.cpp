@@ -6,8 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
-#include <ctnn/dataset.hpp>
-#include <ctnn/homework.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <ctnn/train.hpp>
 #include <type_traits>
 
@@ -23,13 +22,13 @@ constexpr ctnn::training_options settings(std::size_t epochs) {
 struct or_data {
   template <class T>
   static constexpr const auto& get() {
-    return ctnn::or_patterns<T>;
+    return ctnn::homework::or_patterns<T>;
   }
 };
 struct xor_data {
   template <class T>
   static constexpr const auto& get() {
-    return ctnn::xor_patterns<T>;
+    return ctnn::homework::xor_patterns<T>;
   }
 };
 
