@@ -60,7 +60,7 @@ struct run_plan {
 template <class T>
 const run_plan<T>& plan() {
   static const run_plan<T> result = [] {
-    ctnn::pcg32 rng(homework.seed);
+    ctnn::pcg32 rng(homework.random_seed);
     run_plan<T> p{ctnn::initialize<xor_net, T>(rng), {}};
     p.order.reserve(4 * homework.epochs);
     for (std::size_t epoch = 0; epoch < homework.epochs; ++epoch) {
@@ -214,9 +214,9 @@ bool check(fann_xor<T>& fann, double tolerance) {
       first_clip);
   if (first_clip < all_steps)
     std::printf(" (epoch %zu), after which FANN clips it in its slope; %.3g after %zu epochs\n",
-                first_clip / 4, difference(), homework.epochs);
+                first_clip / 4, difference(), static_cast<std::size_t>(homework.epochs));
   else
-    std::printf(", which no unit did in %zu epochs\n", homework.epochs);
+    std::printf(", which no unit did in %zu epochs\n", static_cast<std::size_t>(homework.epochs));
   ok = ok && before_clip <= tolerance && after_check <= tolerance;
 
   // ctnn at the homework's rate 0.05 instead: the timed run, which is ctnn::train's.
@@ -230,8 +230,9 @@ bool check(fann_xor<T>& fann, double tolerance) {
   std::printf(
       "  ctnn at rate 0.05 instead: %.3g after %zu epochs; after %zu, the weights of "
       "ctnn::train(xor_patterns, {0.05, %zu, %llu}): %s\n",
-      at_homework_rate, check_epochs, homework.epochs, homework.epochs,
-      static_cast<unsigned long long>(homework.seed), is_train ? "yes" : "NO");
+      at_homework_rate, check_epochs, static_cast<std::size_t>(homework.epochs),
+      static_cast<std::size_t>(homework.epochs),
+      static_cast<unsigned long long>(homework.random_seed), is_train ? "yes" : "NO");
   ok = ok && is_train;
   std::printf("  %s\n", ok ? "same network, same updates" : "CHECK FAILED");
   return ok;

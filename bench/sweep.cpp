@@ -28,7 +28,7 @@ void one_at_a_time(benchmark::State& state) {
   std::uint64_t seed = 1;
   for (auto _ : state) {
     const auto params = ctnn::train<xor_net>(
-        xor_patterns<T>, {.learning_rate = 0.05, .epochs = epochs, .seed = seed++});
+        xor_patterns<T>, {.learning_rate = 0.05, .epochs = epochs, .random_seed = seed++});
     benchmark::DoNotOptimize(params);
   }
   state.counters["ns/network-step"] = benchmark::Counter(

@@ -11,7 +11,7 @@ using ctnn::homework::xor_net;
 
 int main(int argc, char** argv) {
   ctnn::training_options options = ctnn::homework::problem_4_options;
-  if (argc > 1) options.seed = std::stoull(argv[1]);
+  if (argc > 1) options.random_seed = std::stoull(argv[1]);
   const auto params = ctnn::train<xor_net>(
       ctnn::homework::xor_patterns<double>, options, [](std::size_t epoch, double error) {
         if (epoch % 500 == 0) std::cout << "epoch " << epoch << "; error=" << error << '\n';

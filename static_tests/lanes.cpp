@@ -29,10 +29,10 @@ constexpr bool side_by_side_is_alone(std::uint64_t first_seed) {
     ctnn::sgd_epoch(together, xor_patterns<T>, T(0.05), rngs);
   bool same = true;
   for (std::size_t i = 0; i < N; ++i)
-    same = same &&
-           ctnn::lane(together, i) ==
-               ctnn::train<xor_net>(xor_patterns<T>,
-                                    {.learning_rate = 0.05, .epochs = epochs, .seed = seeds[i]});
+    same = same && ctnn::lane(together, i) ==
+                       ctnn::train<xor_net>(
+                           xor_patterns<T>,
+                           {.learning_rate = 0.05, .epochs = epochs, .random_seed = seeds[i]});
   return same;
 }
 

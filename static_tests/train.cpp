@@ -17,7 +17,8 @@ constexpr std::size_t epochs = 200;
 /// The epoch errors of a short OR run, recorded by an observer into a fixed array.
 constexpr std::array<double, epochs> recorded_errors() {
   std::array<double, epochs> errors{};
-  ctnn::train<or_neuron>(or_patterns<double>, {.learning_rate = 0.5, .epochs = epochs, .seed = 3},
+  ctnn::train<or_neuron>(or_patterns<double>,
+                         {.learning_rate = 0.5, .epochs = epochs, .random_seed = 3},
                          [&](std::size_t epoch, double error) { errors[epoch] = error; });
   return errors;
 }
@@ -44,7 +45,8 @@ static_assert(errors.front() == first_epoch_by_hand());
 /// An observer that returns false stops training after that epoch.
 constexpr std::size_t epochs_until_stopped() {
   std::size_t seen = 0;
-  ctnn::train<or_neuron>(or_patterns<double>, {.epochs = epochs, .seed = 3},
+  ctnn::train<or_neuron>(or_patterns<double>,
+                         {.learning_rate = 0.05, .epochs = epochs, .random_seed = 3},
                          [&](std::size_t epoch, double) {
                            ++seen;
                            return epoch < 41;
@@ -54,7 +56,8 @@ constexpr std::size_t epochs_until_stopped() {
 static_assert(epochs_until_stopped() == 42);
 
 /// Zero epochs leave the initial parameters as they are.
-static_assert(ctnn::train<or_neuron>(or_patterns<double>, {.epochs = 0, .seed = 8}) ==
+static_assert(ctnn::train<or_neuron>(or_patterns<double>,
+                                     {.learning_rate = 0.05, .epochs = 0, .random_seed = 8}) ==
               ctnn::initialize<or_neuron, double>(8));
 
 // divergence: the rule that the trainer stops at and compile-time training stops with.
@@ -76,8 +79,9 @@ constexpr bool chunks_are_one_run() {
   for (const std::size_t chunk : {std::size_t{1}, std::size_t{60}, std::size_t{139}})
     ctnn::train(run, or_patterns<double>, 0.5, chunk);
   return run.epochs_trained == epochs &&
-         run.params == ctnn::train<or_neuron>(or_patterns<double>,
-                                              {.learning_rate = 0.5, .epochs = epochs, .seed = 3});
+         run.params ==
+             ctnn::train<or_neuron>(or_patterns<double>,
+                                    {.learning_rate = 0.5, .epochs = epochs, .random_seed = 3});
 }
 static_assert(chunks_are_one_run());
 
@@ -88,9 +92,9 @@ constexpr bool observer_sees_parameters() {
   ctnn::train(run, or_patterns<double>, 0.5, 3,
               [&](std::size_t epoch, double, const ctnn::parameters<or_neuron, double>& now) {
                 if (epoch == 2)
-                  seen =
-                      now == ctnn::train<or_neuron>(or_patterns<double>,
-                                                    {.learning_rate = 0.5, .epochs = 3, .seed = 4});
+                  seen = now == ctnn::train<or_neuron>(
+                                    or_patterns<double>,
+                                    {.learning_rate = 0.5, .epochs = 3, .random_seed = 4});
               });
   return seen;
 }

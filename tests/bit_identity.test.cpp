@@ -44,7 +44,7 @@ TEMPLATE_TEST_CASE("OR trained at compile time equals OR trained at run time, bi
                    "[train][bit_identity]", float, double) {
   volatile std::uint64_t seed = 1;  // read at run time, so nothing below can be folded
   ctnn::training_options settings = or_settings;
-  settings.seed = seed;
+  settings.random_seed = seed;
   const auto run_time = ctnn::train<or_neuron>(or_patterns<TestType>, settings);
   CHECK(bitwise_equal(compile_time_or<TestType>, run_time));
 }
@@ -53,7 +53,7 @@ TEMPLATE_TEST_CASE("XOR trained at compile time equals XOR trained at run time, 
                    "[train][bit_identity]", float, double) {
   volatile std::uint64_t seed = 1;
   ctnn::training_options settings = xor_settings;
-  settings.seed = seed;
+  settings.random_seed = seed;
   const auto run_time = ctnn::train<xor_net>(xor_patterns<TestType>, settings);
   CHECK(bitwise_equal(compile_time_xor<TestType>, run_time));
 }

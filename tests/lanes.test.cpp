@@ -137,7 +137,7 @@ std::size_t differing_networks(const Data& data, std::size_t epochs, std::uint64
     ctnn::pcg32 rng(seeds[i]);
     std::size_t epoch = 0, differing_errors = 0;
     const auto alone = ctnn::train<Net>(
-        data, {.learning_rate = 0.05, .epochs = epochs, .seed = seeds[i]},
+        data, {.learning_rate = 0.05, .epochs = epochs, .random_seed = seeds[i]},
         [&](std::size_t, T error) { differing_errors += !same_bits(error, errors[epoch++][i]); });
     // The generator left as training alone leaves it: the initial draws, then one shuffle a epoch.
     auto params = ctnn::initialize<Net, T>(rng);

@@ -62,7 +62,7 @@ const std::vector<std::uint64_t>& unsolved_of_first_50_seeds() {
     std::vector<std::uint64_t> found;
     for (std::uint64_t seed = 1; seed <= 50; ++seed) {
       ctnn::training_options settings = xor_settings;
-      settings.seed = seed;
+      settings.random_seed = seed;
       const auto params = ctnn::train<xor_net>(xor_patterns<double>, settings);
       if (correct_side(params, xor_patterns<double>) != 4) found.push_back(seed);
     }
@@ -89,8 +89,8 @@ TEST_CASE("snapshot: seeds 27, 30, 37, 38, 43 and 49 are the unsolved of seeds 1
 }
 
 TEST_CASE("a deeper 2-4-4-1 tanh network learns XOR too", "[train]") {
-  const auto params = ctnn::train<deep_tanh>(xor_patterns<double>,
-                                             {.learning_rate = 0.05, .epochs = 2000, .seed = 1});
+  const auto params = ctnn::train<deep_tanh>(
+      xor_patterns<double>, {.learning_rate = 0.05, .epochs = 2000, .random_seed = 1});
   CHECK(correct_side(params, xor_patterns<double>) == 4);
 }
 
@@ -134,17 +134,18 @@ TEST_CASE(
 
 TEST_CASE("the observer sees every epoch's error and can stop training", "[train]") {
   std::vector<double> errors;
-  const auto params =
-      ctnn::train<or_neuron>(or_patterns<double>, {.learning_rate = 0.05, .epochs = 100, .seed = 2},
-                             [&](std::size_t epoch, double error) {
-                               CHECK(epoch == errors.size());
-                               errors.push_back(error);
-                             });
+  const auto params = ctnn::train<or_neuron>(
+      or_patterns<double>, {.learning_rate = 0.05, .epochs = 100, .random_seed = 2},
+      [&](std::size_t epoch, double error) {
+        CHECK(epoch == errors.size());
+        errors.push_back(error);
+      });
   REQUIRE(errors.size() == 100);
   CHECK(errors.back() < errors.front());
 
   std::size_t seen = 0;
-  ctnn::train<or_neuron>(or_patterns<double>, {.learning_rate = 0.05, .epochs = 100, .seed = 2},
+  ctnn::train<or_neuron>(or_patterns<double>,
+                         {.learning_rate = 0.05, .epochs = 100, .random_seed = 2},
                          [&](std::size_t epoch, double) {
                            ++seen;
                            return epoch < 9;
@@ -155,8 +156,9 @@ TEST_CASE("the observer sees every epoch's error and can stop training", "[train
 
 TEST_CASE("training continues from given parameters and zero epochs change nothing", "[train]") {
   const auto start = ctnn::initialize<xor_net, double>(11);
-  CHECK(ctnn::train(start, xor_patterns<double>, {.epochs = 0}) == start);
-  const auto once = ctnn::train(start, xor_patterns<double>, {.epochs = 1, .seed = 4});
+  CHECK(ctnn::train(start, xor_patterns<double>, {.learning_rate = 0.05, .epochs = 0}) == start);
+  const auto once = ctnn::train(start, xor_patterns<double>,
+                                {.learning_rate = 0.05, .epochs = 1, .random_seed = 4});
   auto by_hand = start;
   ctnn::pcg32 rng(4);
   ctnn::sgd_epoch(by_hand, xor_patterns<double>, 0.05, rng);
@@ -168,7 +170,7 @@ TEST_CASE("a diverging run shows a non-finite error to the observer, which can s
   std::size_t epochs = 0;
   double last = 0;
   ctnn::train<ctnn::network<input<2>, dense<1, ctnn::linear>>>(
-      xor_patterns<double>, {.learning_rate = 10.0, .epochs = 10000, .seed = 1},
+      xor_patterns<double>, {.learning_rate = 10.0, .epochs = 10000, .random_seed = 1},
       [&](std::size_t, double error) {
         ++epochs;
         last = error;
@@ -186,7 +188,7 @@ TEST_CASE("a run trained in chunks of any size is the same run, bit for bit", "[
   for (const std::size_t chunk :
        {std::size_t{1}, std::size_t{7}, std::size_t{1000}, std::size_t{2999}, std::size_t{8000}}) {
     INFO("chunks of " << chunk);
-    auto run = ctnn::start_training<xor_net, double>(xor_settings.seed);
+    auto run = ctnn::start_training<xor_net, double>(xor_settings.random_seed);
     std::vector<double> errors;
     std::vector<std::size_t> epochs;
     while (run.epochs_trained < xor_settings.epochs) {
@@ -219,9 +221,9 @@ TEST_CASE("the observer sees each epoch's parameters, and stopping counts the ep
   CHECK(trained == 100);
   CHECK(run.epochs_trained == 100);
   CHECK(at_epoch_41 ==
-        ctnn::train<or_neuron>(data, {.learning_rate = 0.05, .epochs = 42, .seed = 5}));
+        ctnn::train<or_neuron>(data, {.learning_rate = 0.05, .epochs = 42, .random_seed = 5}));
   CHECK(run.params ==
-        ctnn::train<or_neuron>(data, {.learning_rate = 0.05, .epochs = 100, .seed = 5}));
+        ctnn::train<or_neuron>(data, {.learning_rate = 0.05, .epochs = 100, .random_seed = 5}));
 }
 
 TEST_CASE("epoch_order is the order sgd_epoch visits, and leaves the generator alone", "[train]") {

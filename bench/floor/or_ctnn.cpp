@@ -26,8 +26,9 @@ constexpr bool learned_or(const ctnn::parameters<or_neuron, double>& params) {
   return true;
 }
 
-static_assert(learned_or(ctnn::train<or_neuron>(
-    ctnn::homework::or_patterns<double>, {.learning_rate = 0.05, .epochs = EPOCHS, .seed = 1})));
+static_assert(learned_or(
+    ctnn::train<or_neuron>(ctnn::homework::or_patterns<double>,
+                           {.learning_rate = 0.05, .epochs = EPOCHS, .random_seed = 1})));
 
 }  // namespace
 

@@ -7,4 +7,5 @@
 #include <ctnn/presets/homework.hpp>
 
 using three_inputs = ctnn::network<ctnn::input<3>, ctnn::dense<1, ctnn::logistic>>;
-const auto params = ctnn::train<three_inputs>(ctnn::homework::or_patterns<double>, {});
+const auto params = ctnn::train<three_inputs>(ctnn::homework::or_patterns<double>,
+                                              {.learning_rate = 0.05, .epochs = 1});

@@ -7,4 +7,5 @@
 #include <ctnn/presets/homework.hpp>
 
 using two_outputs = ctnn::network<ctnn::input<2>, ctnn::dense<2, ctnn::logistic>>;
-const auto params = ctnn::train<two_outputs>(ctnn::homework::xor_patterns<double>, {});
+const auto params = ctnn::train<two_outputs>(ctnn::homework::xor_patterns<double>,
+                                             {.learning_rate = 0.05, .epochs = 1});

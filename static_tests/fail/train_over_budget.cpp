@@ -9,5 +9,6 @@
 
 using ctnn::homework::or_neuron;
 constexpr std::size_t epochs = ctnn::detail::epochs_within_budget<or_neuron, 4>() + 1;
-constexpr auto params = ctnn::train<or_neuron>(
-    ctnn::homework::or_patterns<double>, {.learning_rate = 0.05, .epochs = epochs, .seed = 1});
+constexpr auto params =
+    ctnn::train<or_neuron>(ctnn::homework::or_patterns<double>,
+                           {.learning_rate = 0.05, .epochs = epochs, .random_seed = 1});
