@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctnn.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <exception>
 #include <limits>
 #include <map>
@@ -29,9 +30,11 @@ using ctnn_bench::fann_link;
 using ctnn_bench::fann_xor;
 
 using ctnn::homework::xor_net;
+using ctnn::homework::xor_patterns;
 
-/// The homework's run: learning rate 0.05, 8000 epochs, ctnn::train's default seed.
-constexpr ctnn::training_options homework{.learning_rate = 0.05, .epochs = 8000, .seed = 1};
+/// The homework's run (Problem 4): learning rate 0.05, 8000 epochs, training_options' default
+/// random seed.
+constexpr ctnn::training_options homework = ctnn::homework::problem_4_options;
 
 /// fann_train updates w += rate (t - y) g' x, ctnn w -= rate 2 (y - t) g' x (the gradient of
 /// (y - t)^2): FANN at twice ctnn's rate makes the same update. FANN keeps its rate in a float, so
@@ -57,7 +60,7 @@ struct run_plan {
 template <class T>
 const run_plan<T>& plan() {
   static const run_plan<T> result = [] {
-    ctnn::pcg32 rng(homework.seed);
+    ctnn::pcg32 rng(homework.random_seed);
     run_plan<T> p{ctnn::initialize<xor_net, T>(rng), {}};
     p.order.reserve(4 * homework.epochs);
     for (std::size_t epoch = 0; epoch < homework.epochs; ++epoch) {
@@ -73,7 +76,7 @@ const run_plan<T>& plan() {
 /// ctnn::sgd_step on the plan's steps [first, last); returns the summed loss.
 template <class T>
 T ctnn_train(ctnn::parameters<xor_net, T>& params, std::size_t first, std::size_t last, T rate) {
-  const auto& data = ctnn::xor_patterns<T>;
+  const auto& data = xor_patterns<T>;
   const unsigned char* const order = plan<T>().order.data();
   T loss{};
   for (std::size_t k = first; k < last; ++k)
@@ -84,8 +87,8 @@ T ctnn_train(ctnn::parameters<xor_net, T>& params, std::size_t first, std::size_
 /// fann_train on the plan's steps [first, last).
 template <class T>
 void fann_train(fann_xor<T>& fann, std::size_t first, std::size_t last) {
-  fann.train(plan<T>().order.data() + first, last - first, ctnn::xor_patterns<T>.inputs,
-             ctnn::xor_patterns<T>.targets);
+  fann.train(plan<T>().order.data() + first, last - first, xor_patterns<T>.inputs,
+             xor_patterns<T>.targets);
 }
 
 /// For each of ctnn's parameters, in its order [w(x0, h), w(x1, h), b_h, w(x0, y), w(x1, y),
@@ -160,7 +163,7 @@ double logistic_from_links(const std::vector<fann_link<T>>& links, const paramet
 template <class T>
 bool check(fann_xor<T>& fann, double tolerance) {
   const auto& p = plan<T>();
-  const auto& data = ctnn::xor_patterns<T>;
+  const auto& data = xor_patterns<T>;
   std::printf("FANN %s, %s: fann_create_shortcut(3, 2, 1, 1) has %u connections (ctnn: %zu)\n",
               fann.library(), scalar_name<T>, fann.total_connections(), p.initial.size());
   const parameter_map map = map_parameters(fann.links());
@@ -211,9 +214,9 @@ bool check(fann_xor<T>& fann, double tolerance) {
       first_clip);
   if (first_clip < all_steps)
     std::printf(" (epoch %zu), after which FANN clips it in its slope; %.3g after %zu epochs\n",
-                first_clip / 4, difference(), homework.epochs);
+                first_clip / 4, difference(), static_cast<std::size_t>(homework.epochs));
   else
-    std::printf(", which no unit did in %zu epochs\n", homework.epochs);
+    std::printf(", which no unit did in %zu epochs\n", static_cast<std::size_t>(homework.epochs));
   ok = ok && before_clip <= tolerance && after_check <= tolerance;
 
   // ctnn at the homework's rate 0.05 instead: the timed run, which is ctnn::train's.
@@ -227,8 +230,9 @@ bool check(fann_xor<T>& fann, double tolerance) {
   std::printf(
       "  ctnn at rate 0.05 instead: %.3g after %zu epochs; after %zu, the weights of "
       "ctnn::train(xor_patterns, {0.05, %zu, %llu}): %s\n",
-      at_homework_rate, check_epochs, homework.epochs, homework.epochs,
-      static_cast<unsigned long long>(homework.seed), is_train ? "yes" : "NO");
+      at_homework_rate, check_epochs, static_cast<std::size_t>(homework.epochs),
+      static_cast<std::size_t>(homework.epochs),
+      static_cast<unsigned long long>(homework.random_seed), is_train ? "yes" : "NO");
   ok = ok && is_train;
   std::printf("  %s\n", ok ? "same network, same updates" : "CHECK FAILED");
   return ok;

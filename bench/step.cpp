@@ -37,23 +37,23 @@ void time_steps(benchmark::State& state, Make make, const Data& data) {
 
 template <class T>
 void hand_or_step(benchmark::State& state) {
-  time_steps(state, make_hand_or<T>, ctnn::or_patterns<T>);
+  time_steps(state, make_hand_or<T>, ctnn::homework::or_patterns<T>);
 }
 template <class T>
 void ctnn_or_step(benchmark::State& state) {
   time_steps(
       state, [] { return library_step<or_net, T>{initial_parameters<or_net, T>()}; },
-      ctnn::or_patterns<T>);
+      ctnn::homework::or_patterns<T>);
 }
 template <class T>
 void hand_xor_step(benchmark::State& state) {
-  time_steps(state, make_hand_xor<T>, ctnn::xor_patterns<T>);
+  time_steps(state, make_hand_xor<T>, ctnn::homework::xor_patterns<T>);
 }
 template <class T>
 void ctnn_xor_step(benchmark::State& state) {
   time_steps(
       state, [] { return library_step<xor_net, T>{initial_parameters<xor_net, T>()}; },
-      ctnn::xor_patterns<T>);
+      ctnn::homework::xor_patterns<T>);
 }
 
 BENCHMARK(hand_or_step<double>);

@@ -21,14 +21,14 @@ int run(Trainer trainer, const Data& data, std::size_t epochs) {
 
 template <class T>
 int run_named(std::string_view name, std::size_t epochs) {
-  if (name == "hand_or") return run(make_hand_or<T>(), ctnn::or_patterns<T>, epochs);
+  if (name == "hand_or") return run(make_hand_or<T>(), ctnn::homework::or_patterns<T>, epochs);
   if (name == "ctnn_or")
-    return run(library_step<or_net, T>{initial_parameters<or_net, T>()}, ctnn::or_patterns<T>,
-               epochs);
-  if (name == "hand_xor") return run(make_hand_xor<T>(), ctnn::xor_patterns<T>, epochs);
+    return run(library_step<or_net, T>{initial_parameters<or_net, T>()},
+               ctnn::homework::or_patterns<T>, epochs);
+  if (name == "hand_xor") return run(make_hand_xor<T>(), ctnn::homework::xor_patterns<T>, epochs);
   if (name == "ctnn_xor")
-    return run(library_step<xor_net, T>{initial_parameters<xor_net, T>()}, ctnn::xor_patterns<T>,
-               epochs);
+    return run(library_step<xor_net, T>{initial_parameters<xor_net, T>()},
+               ctnn::homework::xor_patterns<T>, epochs);
   std::fprintf(stderr, "step_count: unknown implementation '%.*s'\n", int(name.size()),
                name.data());
   return 2;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstddef>
 #include <ctnn.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <vector>
 
 namespace ctnn_bench {

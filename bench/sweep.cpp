@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <ctnn.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <ctnn/train_lanes.hpp>
 #include <map>
 #include <string>
@@ -18,6 +19,7 @@
 namespace {
 
 using ctnn::homework::xor_net;
+using ctnn::homework::xor_patterns;
 constexpr std::size_t epochs = 1000;
 
 /// One network at a time, as ctnn::train runs it: N runs one after the other.
@@ -26,7 +28,7 @@ void one_at_a_time(benchmark::State& state) {
   std::uint64_t seed = 1;
   for (auto _ : state) {
     const auto params = ctnn::train<xor_net>(
-        ctnn::xor_patterns<T>, {.learning_rate = 0.05, .epochs = epochs, .seed = seed++});
+        xor_patterns<T>, {.learning_rate = 0.05, .epochs = epochs, .random_seed = seed++});
     benchmark::DoNotOptimize(params);
   }
   state.counters["ns/network-step"] = benchmark::Counter(
@@ -45,7 +47,7 @@ void side_by_side(benchmark::State& state) {
     for (std::size_t i = 0; i < N; ++i) each[i] = ctnn::initialize<xor_net, T>(rngs[i]);
     auto params = ctnn::side_by_side(each);
     for (std::size_t e = 0; e < epochs; ++e)
-      benchmark::DoNotOptimize(ctnn::sgd_epoch(params, ctnn::xor_patterns<T>, T(0.05), rngs));
+      benchmark::DoNotOptimize(ctnn::sgd_epoch(params, xor_patterns<T>, T(0.05), rngs));
     benchmark::DoNotOptimize(params);
   }
   state.counters["ns/network-step"] =

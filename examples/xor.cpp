@@ -3,20 +3,20 @@
 #include <cstdlib>
 #include <ctnn.hpp>
 #include <ctnn/io.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <iostream>
 #include <string>
 
-using xor_net = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>,
-                              ctnn::dense<1, ctnn::logistic, ctnn::from<0, 1>>>;
+using ctnn::homework::xor_net;
 
 int main(int argc, char** argv) {
-  ctnn::training_options options{.learning_rate = 0.05, .epochs = 8000, .seed = 1};
-  if (argc > 1) options.seed = std::stoull(argv[1]);
+  ctnn::training_options options = ctnn::homework::problem_4_options;
+  if (argc > 1) options.random_seed = std::stoull(argv[1]);
   const auto params = ctnn::train<xor_net>(
-      ctnn::xor_patterns<double>, options, [](std::size_t epoch, double error) {
+      ctnn::homework::xor_patterns<double>, options, [](std::size_t epoch, double error) {
         if (epoch % 500 == 0) std::cout << "epoch " << epoch << "; error=" << error << '\n';
       });
-  const auto& data = ctnn::xor_patterns<double>;
+  const auto& data = ctnn::homework::xor_patterns<double>;
   bool solved = true;
   for (std::size_t n = 0; n < data.size; ++n) {
     const double output = ctnn::predict(params, {data.inputs[n][0], data.inputs[n][1]})[0];

@@ -6,6 +6,8 @@
 //   <ctnn/train_lanes.hpp>  and on x86 <immintrin.h>, which alone doubles the cost of this
 //                           header); their backend in <ctnn/lanes/>
 //   <ctnn/reference.hpp>    the specification, plain loops that the fast paths must match
+// and presets, layers on top of ctnn that nothing in it needs:
+//   <ctnn/presets/homework.hpp> the homework's networks, tables and settings (ctnn::homework)
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
@@ -16,7 +18,6 @@
 #include <ctnn/dual.hpp>
 #include <ctnn/forward.hpp>
 #include <ctnn/gradient.hpp>
-#include <ctnn/homework.hpp>
 #include <ctnn/initialize.hpp>
 #include <ctnn/math.hpp>
 #include <ctnn/network.hpp>

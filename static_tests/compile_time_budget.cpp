@@ -3,8 +3,7 @@
 // is above the cost, not below); static_tests/fail/train_over_budget.cpp is one epoch over.
 // SPDX-License-Identifier: BSL-1.0
 #include <ctnn/compile_time_budget.hpp>
-#include <ctnn/dataset.hpp>
-#include <ctnn/homework.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <ctnn/train.hpp>
 
 namespace {
@@ -23,8 +22,8 @@ static_assert(fit > ctnn::detail::declared_limit / 1.10 / measured_epoch &&
               fit < ctnn::detail::declared_limit / measured_epoch);
 
 // The most epochs the estimate lets train: they compile under the compiler's default limit.
-constexpr auto params = ctnn::train<or_neuron>(ctnn::or_patterns<double>,
-                                               {.learning_rate = 0.05, .epochs = fit, .seed = 1});
+constexpr auto params = ctnn::train<or_neuron>(
+    ctnn::homework::or_patterns<double>, {.learning_rate = 0.05, .epochs = fit, .random_seed = 1});
 static_assert(ctnn::predict(params, {1.0, 0.0})[0] > 0.9);
 
 // Estimates grow with the topology and the patterns: the homework's XOR net (a hidden unit and a

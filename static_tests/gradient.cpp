@@ -4,8 +4,8 @@
 #include <cstddef>
 #include <ctnn/dataset.hpp>
 #include <ctnn/gradient.hpp>
-#include <ctnn/homework.hpp>
 #include <ctnn/initialize.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <ctnn/reference_gradient.hpp>
 #include <utility>
 
@@ -21,8 +21,10 @@ using ctnn::linear;
 using ctnn::logistic;
 
 using ctnn::homework::or_neuron;
+using ctnn::homework::or_patterns;
 using ctnn::homework::or_tanh_neuron;
 using ctnn::homework::xor_net;
+using ctnn::homework::xor_patterns;
 // Deeper: two tanh hidden layers, the second reading the input too, and a logistic output
 // reading both hidden layers.
 using deep_skips = ctnn::network<input<2>, dense<4, hyperbolic_tangent>,
@@ -69,10 +71,10 @@ template <class Net, const auto& Data>
 constexpr bool gradients_agree =
     agrees_everywhere<Net, Data>(std::make_index_sequence<parameter_sets>{});
 
-static_assert(gradients_agree<or_neuron, ctnn::or_patterns<double>>);
-static_assert(gradients_agree<or_tanh_neuron, ctnn::or_patterns<double>>);
-static_assert(gradients_agree<xor_net, ctnn::xor_patterns<double>>);
-static_assert(gradients_agree<deep_skips, ctnn::xor_patterns<double>>);
+static_assert(gradients_agree<or_neuron, or_patterns<double>>);
+static_assert(gradients_agree<or_tanh_neuron, or_patterns<double>>);
+static_assert(gradients_agree<xor_net, xor_patterns<double>>);
+static_assert(gradients_agree<deep_skips, xor_patterns<double>>);
 static_assert(gradients_agree<wide_skips, three_to_two>);
 
 // The closed form itself, by hand, for the OR neuron at w = (0.5, -0.25), b = 0.1 and x = (1, 0),

@@ -4,8 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <ctnn/dataset.hpp>
-#include <ctnn/homework.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <ctnn/train.hpp>
 #include <ctnn/train_lanes.hpp>
 
@@ -14,6 +13,7 @@
 namespace {
 
 using ctnn::homework::xor_net;
+using ctnn::homework::xor_patterns;
 constexpr std::size_t epochs = 60;
 
 /// Whether every lane of a side-by-side XOR run equals its network trained alone.
@@ -26,13 +26,13 @@ constexpr bool side_by_side_is_alone(std::uint64_t first_seed) {
   for (std::size_t i = 0; i < N; ++i) each[i] = ctnn::initialize<xor_net, T>(rngs[i]);
   auto together = ctnn::side_by_side(each);
   for (std::size_t e = 0; e < epochs; ++e)
-    ctnn::sgd_epoch(together, ctnn::xor_patterns<T>, T(0.05), rngs);
+    ctnn::sgd_epoch(together, xor_patterns<T>, T(0.05), rngs);
   bool same = true;
   for (std::size_t i = 0; i < N; ++i)
-    same = same &&
-           ctnn::lane(together, i) ==
-               ctnn::train<xor_net>(ctnn::xor_patterns<T>,
-                                    {.learning_rate = 0.05, .epochs = epochs, .seed = seeds[i]});
+    same = same && ctnn::lane(together, i) ==
+                       ctnn::train<xor_net>(
+                           xor_patterns<T>,
+                           {.learning_rate = 0.05, .epochs = epochs, .random_seed = seeds[i]});
   return same;
 }
 

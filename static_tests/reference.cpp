@@ -11,16 +11,18 @@
 #include <ctnn/dataset.hpp>
 #include <ctnn/forward.hpp>
 #include <ctnn/gradient.hpp>
-#include <ctnn/homework.hpp>
 #include <ctnn/initialize.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <ctnn/random.hpp>
 #include <ctnn/train.hpp>
 
 namespace {
 
 using ctnn::homework::or_neuron;
+using ctnn::homework::or_patterns;
 using ctnn::homework::or_tanh_neuron;
 using ctnn::homework::xor_net;
+using ctnn::homework::xor_patterns;
 
 /// The same bits, not merely ==: -0 and +0 differ here.
 template <class T>
@@ -106,7 +108,7 @@ constexpr ctnn::dataset<T, 2, 1, 4> uneven_patterns{
 using dead_relu_net = ctnn::network<ctnn::input<2>, ctnn::dense<2, ctnn::relu>,
                                     ctnn::dense<1, ctnn::relu>, ctnn::dense<1, ctnn::linear>>;
 
-static_assert(pattern_paths_agree<or_neuron, double>(ctnn::or_patterns<double>, 1));
+static_assert(pattern_paths_agree<or_neuron, double>(or_patterns<double>, 1));
 static_assert(pattern_paths_agree<or_neuron, double>(uneven_patterns<double>, 1));
 static_assert(pattern_paths_agree<xor_net, double>(uneven_patterns<double>, 2));
 static_assert(pattern_paths_agree<xor_net, float>(uneven_patterns<float>, 3));
@@ -121,10 +123,10 @@ using three_readers_net =
                   ctnn::dense<3, ctnn::logistic>, ctnn::dense<1, ctnn::linear>>;
 static_assert(pattern_paths_agree<three_readers_net, double>(uneven_patterns<double>, 1) &&
               pattern_paths_agree<three_readers_net, double>(uneven_patterns<double>, 2));
-static_assert(pattern_paths_agree<or_neuron, float>(ctnn::or_patterns<float>, 2));
-static_assert(pattern_paths_agree<or_tanh_neuron, double>(ctnn::or_patterns<double>, 3));
-static_assert(pattern_paths_agree<xor_net, double>(ctnn::xor_patterns<double>, 1));
-static_assert(pattern_paths_agree<xor_net, float>(ctnn::xor_patterns<float>, 4));
+static_assert(pattern_paths_agree<or_neuron, float>(or_patterns<float>, 2));
+static_assert(pattern_paths_agree<or_tanh_neuron, double>(or_patterns<double>, 3));
+static_assert(pattern_paths_agree<xor_net, double>(xor_patterns<double>, 1));
+static_assert(pattern_paths_agree<xor_net, float>(xor_patterns<float>, 4));
 
 /// Initialisation, then `epochs` epochs one by one: parameters, epoch errors and generators agree.
 template <class Net, class T>
@@ -143,22 +145,18 @@ constexpr bool epochs_agree(const ctnn::dataset<T, 2, 1, 4>& data, std::uint64_t
   }
   return fast_rng() == reference_rng();
 }
-static_assert(epochs_agree<or_neuron, double>(ctnn::or_patterns<double>, 1, 5));
-static_assert(epochs_agree<xor_net, double>(ctnn::xor_patterns<double>, 1, 5));
-static_assert(epochs_agree<xor_net, float>(ctnn::xor_patterns<float>, 5, 5));
+static_assert(epochs_agree<or_neuron, double>(or_patterns<double>, 1, 5));
+static_assert(epochs_agree<xor_net, double>(xor_patterns<double>, 1, 5));
+static_assert(epochs_agree<xor_net, float>(xor_patterns<float>, 5, 5));
 static_assert(epochs_agree<xor_net, double>(uneven_patterns<double>, 2, 5));
 
 /// ctnn::train, which skips the epoch error when nothing observes it, ends where the reference
-/// does from the same seed.
+/// does from the same random seed.
+constexpr ctnn::training_options ten_epochs{.learning_rate = 0.05, .epochs = 10, .random_seed = 1};
 static_assert(
-    same_bits(ctnn::train<or_neuron>(ctnn::or_patterns<double>,
-                                     {.learning_rate = 0.05, .epochs = 10, .seed = 1})
-                  .values,
-              ctnn::reference::train<or_neuron>(ctnn::or_patterns<double>, 0.05, 10, 1).values));
-static_assert(
-    same_bits(ctnn::train<xor_net>(ctnn::xor_patterns<float>,
-                                   {.learning_rate = 0.05, .epochs = 10, .seed = 1})
-                  .values,
-              ctnn::reference::train<xor_net>(ctnn::xor_patterns<float>, 0.05, 10, 1).values));
+    same_bits(ctnn::train<or_neuron>(or_patterns<double>, ten_epochs).values,
+              ctnn::reference::train<or_neuron>(or_patterns<double>, 0.05, 10, 1).values));
+static_assert(same_bits(ctnn::train<xor_net>(xor_patterns<float>, ten_epochs).values,
+                        ctnn::reference::train<xor_net>(xor_patterns<float>, 0.05, 10, 1).values));
 
 }  // namespace

@@ -1,9 +1,9 @@
 // Static tests of ctnn::network: which topologies are accepted, and their shapes.
 // SPDX-License-Identifier: BSL-1.0
 #include <boost/hana/equal.hpp>
-#include <ctnn/homework.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/parameters.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <span>
 #include <type_traits>
 

@@ -5,20 +5,20 @@
 // The header under test comes first, in a block of its own, so that it must compile alone.
 #include <array>
 #include <cstddef>
-#include <ctnn/dataset.hpp>
-#include <ctnn/homework.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <limits>
 
 namespace {
 
 using ctnn::homework::or_neuron;
+using ctnn::homework::or_patterns;
 constexpr std::size_t epochs = 200;
 
 /// The epoch errors of a short OR run, recorded by an observer into a fixed array.
 constexpr std::array<double, epochs> recorded_errors() {
   std::array<double, epochs> errors{};
-  ctnn::train<or_neuron>(ctnn::or_patterns<double>,
-                         {.learning_rate = 0.5, .epochs = epochs, .seed = 3},
+  ctnn::train<or_neuron>(or_patterns<double>,
+                         {.learning_rate = 0.5, .epochs = epochs, .random_seed = 3},
                          [&](std::size_t epoch, double error) { errors[epoch] = error; });
   return errors;
 }
@@ -35,8 +35,8 @@ constexpr double first_epoch_by_hand() {
   ctnn::shuffle(order, rng);
   double error = 0;
   for (std::size_t n : order) {
-    error += ctnn::sgd_step(params, ctnn::or_patterns<double>.inputs[n],
-                            ctnn::or_patterns<double>.targets[n], 0.5);
+    error +=
+        ctnn::sgd_step(params, or_patterns<double>.inputs[n], or_patterns<double>.targets[n], 0.5);
   }
   return error;
 }
@@ -45,7 +45,8 @@ static_assert(errors.front() == first_epoch_by_hand());
 /// An observer that returns false stops training after that epoch.
 constexpr std::size_t epochs_until_stopped() {
   std::size_t seen = 0;
-  ctnn::train<or_neuron>(ctnn::or_patterns<double>, {.epochs = epochs, .seed = 3},
+  ctnn::train<or_neuron>(or_patterns<double>,
+                         {.learning_rate = 0.05, .epochs = epochs, .random_seed = 3},
                          [&](std::size_t epoch, double) {
                            ++seen;
                            return epoch < 41;
@@ -55,7 +56,8 @@ constexpr std::size_t epochs_until_stopped() {
 static_assert(epochs_until_stopped() == 42);
 
 /// Zero epochs leave the initial parameters as they are.
-static_assert(ctnn::train<or_neuron>(ctnn::or_patterns<double>, {.epochs = 0, .seed = 8}) ==
+static_assert(ctnn::train<or_neuron>(or_patterns<double>,
+                                     {.learning_rate = 0.05, .epochs = 0, .random_seed = 8}) ==
               ctnn::initialize<or_neuron, double>(8));
 
 // divergence: the rule that the trainer stops at and compile-time training stops with.
@@ -75,10 +77,11 @@ static_assert(divergence_rule());
 constexpr bool chunks_are_one_run() {
   auto run = ctnn::start_training<or_neuron, double>(3);
   for (const std::size_t chunk : {std::size_t{1}, std::size_t{60}, std::size_t{139}})
-    ctnn::train(run, ctnn::or_patterns<double>, 0.5, chunk);
+    ctnn::train(run, or_patterns<double>, 0.5, chunk);
   return run.epochs_trained == epochs &&
-         run.params == ctnn::train<or_neuron>(ctnn::or_patterns<double>,
-                                              {.learning_rate = 0.5, .epochs = epochs, .seed = 3});
+         run.params ==
+             ctnn::train<or_neuron>(or_patterns<double>,
+                                    {.learning_rate = 0.5, .epochs = epochs, .random_seed = 3});
 }
 static_assert(chunks_are_one_run());
 
@@ -86,12 +89,12 @@ static_assert(chunks_are_one_run());
 constexpr bool observer_sees_parameters() {
   auto run = ctnn::start_training<or_neuron, double>(4);
   bool seen = false;
-  ctnn::train(run, ctnn::or_patterns<double>, 0.5, 3,
+  ctnn::train(run, or_patterns<double>, 0.5, 3,
               [&](std::size_t epoch, double, const ctnn::parameters<or_neuron, double>& now) {
                 if (epoch == 2)
-                  seen =
-                      now == ctnn::train<or_neuron>(ctnn::or_patterns<double>,
-                                                    {.learning_rate = 0.5, .epochs = 3, .seed = 4});
+                  seen = now == ctnn::train<or_neuron>(
+                                    or_patterns<double>,
+                                    {.learning_rate = 0.5, .epochs = 3, .random_seed = 4});
               });
   return seen;
 }

@@ -2,17 +2,13 @@
 // learning rate 0.05 over 5000 epochs, trained entirely at compile time under each compiler's
 // default constexpr limits.
 // SPDX-License-Identifier: BSL-1.0
-#include <ctnn/dataset.hpp>
 #include <ctnn/forward.hpp>
-#include <ctnn/homework.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <ctnn/train.hpp>
 
 namespace {
 
-using ctnn::dense;
-using ctnn::input;
-
-constexpr ctnn::training_options seed_settings{.learning_rate = 0.05, .epochs = 5000, .seed = 1};
+using namespace ctnn::homework;
 
 /// True when every pattern's output is within tolerance of its target.
 template <class Net, class T, class Data>
@@ -26,13 +22,11 @@ constexpr bool within(const ctnn::parameters<Net, T>& params, const Data& data, 
 }
 
 // Problem 1: logistic unit.
-using ctnn::homework::or_neuron;
-static_assert(within(ctnn::train<or_neuron>(ctnn::or_patterns<double>, seed_settings),
-                     ctnn::or_patterns<double>, 0.1));
+static_assert(within(ctnn::train<or_neuron>(or_patterns<double>, problem_1_options),
+                     or_patterns<double>, 0.1));
 
 // Problem 3: tanh unit.
-using ctnn::homework::or_tanh_neuron;
-static_assert(within(ctnn::train<or_tanh_neuron>(ctnn::or_patterns<double>, seed_settings),
-                     ctnn::or_patterns<double>, 0.1));
+static_assert(within(ctnn::train<or_tanh_neuron>(or_patterns<double>, problem_3_options),
+                     or_patterns<double>, 0.1));
 
 }  // namespace

@@ -3,8 +3,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <ctnn/dataset.hpp>
-#include <ctnn/homework.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <ctnn/train.hpp>
 
 #include "catch.hpp"
@@ -17,7 +16,9 @@ using ctnn::input;
 using ctnn::logistic;
 
 using ctnn::homework::or_neuron;
+using ctnn::homework::or_patterns;
 using ctnn::homework::xor_net;
+using ctnn::homework::xor_patterns;
 
 template <class Net, class T>
 bool bitwise_equal(const ctnn::parameters<Net, T>& a, const ctnn::parameters<Net, T>& b) {
@@ -28,13 +29,14 @@ bool bitwise_equal(const ctnn::parameters<Net, T>& a, const ctnn::parameters<Net
   return true;
 }
 
-constexpr ctnn::training_options or_settings{.learning_rate = 0.05, .epochs = 5000, .seed = 1};
-constexpr ctnn::training_options xor_settings{.learning_rate = 0.05, .epochs = 8000, .seed = 1};
+// The homework's Problems 1 (OR) and 4 (XOR).
+constexpr ctnn::training_options or_settings = ctnn::homework::problem_1_options;
+constexpr ctnn::training_options xor_settings = ctnn::homework::problem_4_options;
 
 template <class T>
-constexpr auto compile_time_or = ctnn::train<or_neuron>(ctnn::or_patterns<T>, or_settings);
+constexpr auto compile_time_or = ctnn::train<or_neuron>(or_patterns<T>, or_settings);
 template <class T>
-constexpr auto compile_time_xor = ctnn::train<xor_net>(ctnn::xor_patterns<T>, xor_settings);
+constexpr auto compile_time_xor = ctnn::train<xor_net>(xor_patterns<T>, xor_settings);
 
 }  // namespace
 
@@ -42,8 +44,8 @@ TEMPLATE_TEST_CASE("OR trained at compile time equals OR trained at run time, bi
                    "[train][bit_identity]", float, double) {
   volatile std::uint64_t seed = 1;  // read at run time, so nothing below can be folded
   ctnn::training_options settings = or_settings;
-  settings.seed = seed;
-  const auto run_time = ctnn::train<or_neuron>(ctnn::or_patterns<TestType>, settings);
+  settings.random_seed = seed;
+  const auto run_time = ctnn::train<or_neuron>(or_patterns<TestType>, settings);
   CHECK(bitwise_equal(compile_time_or<TestType>, run_time));
 }
 
@@ -51,7 +53,7 @@ TEMPLATE_TEST_CASE("XOR trained at compile time equals XOR trained at run time, 
                    "[train][bit_identity]", float, double) {
   volatile std::uint64_t seed = 1;
   ctnn::training_options settings = xor_settings;
-  settings.seed = seed;
-  const auto run_time = ctnn::train<xor_net>(ctnn::xor_patterns<TestType>, settings);
+  settings.random_seed = seed;
+  const auto run_time = ctnn::train<xor_net>(xor_patterns<TestType>, settings);
   CHECK(bitwise_equal(compile_time_xor<TestType>, run_time));
 }

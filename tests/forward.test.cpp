@@ -3,9 +3,9 @@
 #include <array>
 #include <cmath>
 #include <ctnn/forward.hpp>
-#include <ctnn/homework.hpp>
 #include <ctnn/initialize.hpp>
 #include <ctnn/io.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <ctnn/topology_name.hpp>
 #include <sstream>
 

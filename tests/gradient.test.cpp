@@ -2,10 +2,9 @@
 // SPDX-License-Identifier: BSL-1.0
 #include <cmath>
 #include <cstddef>
-#include <ctnn/dataset.hpp>
 #include <ctnn/gradient.hpp>
-#include <ctnn/homework.hpp>
 #include <ctnn/initialize.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <ctnn/reference_gradient.hpp>
 
 #include "catch.hpp"
@@ -21,6 +20,7 @@ using ctnn::logistic;
 using ctnn::homework::or_neuron;
 using ctnn::homework::or_tanh_neuron;
 using ctnn::homework::xor_net;
+using ctnn::homework::xor_patterns;
 using deep_skips =
     ctnn::network<input<2>, dense<4, hyperbolic_tangent>, dense<4, hyperbolic_tangent, from<1, 0>>,
                   dense<1, logistic, from<2, 1, 0>>>;
@@ -45,7 +45,7 @@ ctnn::parameters<Net, double> widen(const ctnn::parameters<Net, float>& params) 
 
 template <class Net>
 void check_double_gradients() {
-  const auto& data = ctnn::xor_patterns<double>;
+  const auto& data = xor_patterns<double>;
   for (std::uint64_t seed = 0; seed < 200; ++seed) {
     const auto params = ctnn::initialize<Net, double>(seed);
     for (std::size_t n = 0; n < data.size; ++n) {
@@ -61,8 +61,8 @@ void check_double_gradients() {
 
 template <class Net>
 void check_float_gradients() {
-  const auto& data = ctnn::xor_patterns<float>;
-  const auto& wide_data = ctnn::xor_patterns<double>;
+  const auto& data = xor_patterns<float>;
+  const auto& wide_data = xor_patterns<double>;
   for (std::uint64_t seed = 0; seed < 200; ++seed) {
     const auto params = ctnn::initialize<Net, float>(seed);
     for (std::size_t n = 0; n < data.size; ++n) {

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <ctnn/dataset.hpp>
-#include <ctnn/homework.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <ctnn/train.hpp>
 #include <ctnn/train_lanes.hpp>
 #include <limits>
@@ -24,8 +24,10 @@ using ctnn::input;
 using ctnn::logistic;
 
 using ctnn::homework::or_neuron;
+using ctnn::homework::or_patterns;
 using ctnn::homework::or_tanh_neuron;
 using ctnn::homework::xor_net;
+using ctnn::homework::xor_patterns;
 // Hidden layer 1 read by two later layers: its error is first stored, then added to.
 using wide_net = ctnn::network<input<2>, dense<3, logistic>, dense<2, hyperbolic_tangent>,
                                dense<1, logistic, from<1, 2>>>;
@@ -135,7 +137,7 @@ std::size_t differing_networks(const Data& data, std::size_t epochs, std::uint64
     ctnn::pcg32 rng(seeds[i]);
     std::size_t epoch = 0, differing_errors = 0;
     const auto alone = ctnn::train<Net>(
-        data, {.learning_rate = 0.05, .epochs = epochs, .seed = seeds[i]},
+        data, {.learning_rate = 0.05, .epochs = epochs, .random_seed = seeds[i]},
         [&](std::size_t, T error) { differing_errors += !same_bits(error, errors[epoch++][i]); });
     // The generator left as training alone leaves it: the initial draws, then one shuffle a epoch.
     auto params = ctnn::initialize<Net, T>(rng);
@@ -150,11 +152,11 @@ std::size_t differing_networks(const Data& data, std::size_t epochs, std::uint64
 TEMPLATE_TEST_CASE("networks trained side by side are the networks trained alone, bit for bit",
                    "[lanes]", float, double) {
   using T = TestType;
-  CHECK(differing_networks<or_neuron, T, 8>(ctnn::or_patterns<T>, 500, 1) == 0);
-  CHECK(differing_networks<or_tanh_neuron, T, 4>(ctnn::or_patterns<T>, 500, 11) == 0);
-  CHECK(differing_networks<xor_net, T, 16>(ctnn::xor_patterns<T>, 2000, 1) == 0);
-  CHECK(differing_networks<xor_net, T, 5>(ctnn::xor_patterns<T>, 300, 40) == 0);
-  CHECK(differing_networks<wide_net, T, 4>(ctnn::xor_patterns<T>, 300, 7) == 0);
+  CHECK(differing_networks<or_neuron, T, 8>(or_patterns<T>, 500, 1) == 0);
+  CHECK(differing_networks<or_tanh_neuron, T, 4>(or_patterns<T>, 500, 11) == 0);
+  CHECK(differing_networks<xor_net, T, 16>(xor_patterns<T>, 2000, 1) == 0);
+  CHECK(differing_networks<xor_net, T, 5>(xor_patterns<T>, 300, 40) == 0);
+  CHECK(differing_networks<wide_net, T, 4>(xor_patterns<T>, 300, 7) == 0);
 }
 
 namespace {
@@ -174,10 +176,10 @@ constexpr ctnn::dataset<T, 2, 1, 6> six_patterns{
 TEMPLATE_TEST_CASE("networks side by side draw as alone with any number of patterns and lanes",
                    "[lanes]", float, double) {
   using T = TestType;
-  CHECK(differing_networks<xor_net, T, 2>(ctnn::xor_patterns<T>, 300, 3) == 0);
+  CHECK(differing_networks<xor_net, T, 2>(xor_patterns<T>, 300, 3) == 0);
   CHECK(differing_networks<xor_net, T, 16>(five_patterns<T>, 300, 50) == 0);
   CHECK(differing_networks<xor_net, T, 8>(six_patterns<T>, 300, 21) == 0);
-  CHECK(differing_networks<xor_net, T, 32>(ctnn::xor_patterns<T>, 300, 70) == 0);
+  CHECK(differing_networks<xor_net, T, 32>(xor_patterns<T>, 300, 70) == 0);
 }
 
 TEMPLATE_TEST_CASE("a lane whose shuffle draws again trains as it would alone", "[lanes]", float,
@@ -203,10 +205,10 @@ TEMPLATE_TEST_CASE("a lane whose shuffle draws again trains as it would alone", 
   for (std::size_t i = 0; i < N; ++i) each[i] = ctnn::initialize<xor_net, T>(std::uint64_t{i + 1});
   const std::array<ctnn::pcg32, N> start = rngs;
   auto together = ctnn::side_by_side(each);
-  for (int e = 0; e < 3; ++e) ctnn::sgd_epoch(together, ctnn::xor_patterns<T>, T(0.05), rngs);
+  for (int e = 0; e < 3; ++e) ctnn::sgd_epoch(together, xor_patterns<T>, T(0.05), rngs);
   for (std::size_t i = 0; i < N; ++i) {
     ctnn::pcg32 rng = start[i];
-    for (int e = 0; e < 3; ++e) ctnn::sgd_epoch(each[i], ctnn::xor_patterns<T>, T(0.05), rng);
+    for (int e = 0; e < 3; ++e) ctnn::sgd_epoch(each[i], xor_patterns<T>, T(0.05), rng);
     CHECK(ctnn::lane(together, i) == each[i]);
     CHECK(rngs[i] == rng);
   }

@@ -13,8 +13,8 @@
 #include <ctnn/dual.hpp>
 #include <ctnn/forward.hpp>
 #include <ctnn/gradient.hpp>
-#include <ctnn/homework.hpp>
 #include <ctnn/initialize.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <ctnn/random.hpp>
 #include <ctnn/reference.hpp>
 #include <ctnn/topology_name.hpp>
@@ -261,7 +261,7 @@ void check_training(std::uint64_t seed) {
           data, rate, epochs, training_seed,
           [&](std::size_t, T error) { reference_errors.push_back(error); });
       const ctnn::training_options options{
-          .learning_rate = rate, .epochs = epochs, .seed = training_seed};
+          .learning_rate = rate, .epochs = epochs, .random_seed = training_seed};
       CHECK(first_difference(all_values(ctnn::train<Net>(data, options)), all_values(reference)) ==
             "");
 

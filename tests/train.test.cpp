@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <ctnn/dataset.hpp>
 #include <ctnn/forward.hpp>
-#include <ctnn/homework.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <ctnn/train.hpp>
 #include <span>
 #include <vector>
@@ -23,11 +23,13 @@ using ctnn::input;
 using ctnn::logistic;
 
 using ctnn::homework::or_neuron;
+using ctnn::homework::or_patterns;
 using ctnn::homework::xor_net;
+using ctnn::homework::xor_patterns;
 using deep_tanh = ctnn::network<input<2>, dense<4, hyperbolic_tangent>,
                                 dense<4, hyperbolic_tangent>, dense<1, hyperbolic_tangent>>;
 
-constexpr ctnn::training_options xor_settings{.learning_rate = 0.05, .epochs = 8000, .seed = 1};
+constexpr ctnn::training_options xor_settings = ctnn::homework::problem_4_options;
 
 /// Number of patterns whose output is on the target's side of 0.5.
 template <class Net, class T>
@@ -47,8 +49,8 @@ TEST_CASE(
     "XOR trained at run time with the default seed has every output on the right side of "
     "0.5",
     "[train]") {
-  const auto params = ctnn::train<xor_net>(ctnn::xor_patterns<double>, xor_settings);
-  CHECK(correct_side(params, ctnn::xor_patterns<double>) == 4);
+  const auto params = ctnn::train<xor_net>(xor_patterns<double>, xor_settings);
+  CHECK(correct_side(params, xor_patterns<double>) == 4);
 }
 
 namespace {
@@ -60,9 +62,9 @@ const std::vector<std::uint64_t>& unsolved_of_first_50_seeds() {
     std::vector<std::uint64_t> found;
     for (std::uint64_t seed = 1; seed <= 50; ++seed) {
       ctnn::training_options settings = xor_settings;
-      settings.seed = seed;
-      const auto params = ctnn::train<xor_net>(ctnn::xor_patterns<double>, settings);
-      if (correct_side(params, ctnn::xor_patterns<double>) != 4) found.push_back(seed);
+      settings.random_seed = seed;
+      const auto params = ctnn::train<xor_net>(xor_patterns<double>, settings);
+      if (correct_side(params, xor_patterns<double>) != 4) found.push_back(seed);
     }
     return found;
   }();
@@ -87,14 +89,14 @@ TEST_CASE("snapshot: seeds 27, 30, 37, 38, 43 and 49 are the unsolved of seeds 1
 }
 
 TEST_CASE("a deeper 2-4-4-1 tanh network learns XOR too", "[train]") {
-  const auto params = ctnn::train<deep_tanh>(ctnn::xor_patterns<double>,
-                                             {.learning_rate = 0.05, .epochs = 2000, .seed = 1});
-  CHECK(correct_side(params, ctnn::xor_patterns<double>) == 4);
+  const auto params = ctnn::train<deep_tanh>(
+      xor_patterns<double>, {.learning_rate = 0.05, .epochs = 2000, .random_seed = 1});
+  CHECK(correct_side(params, xor_patterns<double>) == 4);
 }
 
 TEMPLATE_TEST_CASE("an SGD step is params - learning_rate * gradient, bit for bit", "[train]",
                    float, double) {
-  const auto& data = ctnn::xor_patterns<TestType>;
+  const auto& data = xor_patterns<TestType>;
   auto params = ctnn::initialize<xor_net, TestType>(3);
   const auto before = params;
   const TestType rate = TestType(0.05);
@@ -110,7 +112,7 @@ TEST_CASE(
     "an epoch visits each pattern once in a fresh shuffled order and sums the losses taken "
     "before each update",
     "[train]") {
-  const auto& data = ctnn::xor_patterns<double>;
+  const auto& data = xor_patterns<double>;
   auto params = ctnn::initialize<xor_net, double>(5);
   auto replayed = params;
   ctnn::pcg32 rng(9);
@@ -132,18 +134,18 @@ TEST_CASE(
 
 TEST_CASE("the observer sees every epoch's error and can stop training", "[train]") {
   std::vector<double> errors;
-  const auto params = ctnn::train<or_neuron>(ctnn::or_patterns<double>,
-                                             {.learning_rate = 0.05, .epochs = 100, .seed = 2},
-                                             [&](std::size_t epoch, double error) {
-                                               CHECK(epoch == errors.size());
-                                               errors.push_back(error);
-                                             });
+  const auto params = ctnn::train<or_neuron>(
+      or_patterns<double>, {.learning_rate = 0.05, .epochs = 100, .random_seed = 2},
+      [&](std::size_t epoch, double error) {
+        CHECK(epoch == errors.size());
+        errors.push_back(error);
+      });
   REQUIRE(errors.size() == 100);
   CHECK(errors.back() < errors.front());
 
   std::size_t seen = 0;
-  ctnn::train<or_neuron>(ctnn::or_patterns<double>,
-                         {.learning_rate = 0.05, .epochs = 100, .seed = 2},
+  ctnn::train<or_neuron>(or_patterns<double>,
+                         {.learning_rate = 0.05, .epochs = 100, .random_seed = 2},
                          [&](std::size_t epoch, double) {
                            ++seen;
                            return epoch < 9;
@@ -154,11 +156,12 @@ TEST_CASE("the observer sees every epoch's error and can stop training", "[train
 
 TEST_CASE("training continues from given parameters and zero epochs change nothing", "[train]") {
   const auto start = ctnn::initialize<xor_net, double>(11);
-  CHECK(ctnn::train(start, ctnn::xor_patterns<double>, {.epochs = 0}) == start);
-  const auto once = ctnn::train(start, ctnn::xor_patterns<double>, {.epochs = 1, .seed = 4});
+  CHECK(ctnn::train(start, xor_patterns<double>, {.learning_rate = 0.05, .epochs = 0}) == start);
+  const auto once = ctnn::train(start, xor_patterns<double>,
+                                {.learning_rate = 0.05, .epochs = 1, .random_seed = 4});
   auto by_hand = start;
   ctnn::pcg32 rng(4);
-  ctnn::sgd_epoch(by_hand, ctnn::xor_patterns<double>, 0.05, rng);
+  ctnn::sgd_epoch(by_hand, xor_patterns<double>, 0.05, rng);
   CHECK(once == by_hand);
 }
 
@@ -167,7 +170,7 @@ TEST_CASE("a diverging run shows a non-finite error to the observer, which can s
   std::size_t epochs = 0;
   double last = 0;
   ctnn::train<ctnn::network<input<2>, dense<1, ctnn::linear>>>(
-      ctnn::xor_patterns<double>, {.learning_rate = 10.0, .epochs = 10000, .seed = 1},
+      xor_patterns<double>, {.learning_rate = 10.0, .epochs = 10000, .random_seed = 1},
       [&](std::size_t, double error) {
         ++epochs;
         last = error;
@@ -178,14 +181,14 @@ TEST_CASE("a diverging run shows a non-finite error to the observer, which can s
 }
 
 TEST_CASE("a run trained in chunks of any size is the same run, bit for bit", "[train]") {
-  const auto& data = ctnn::xor_patterns<double>;
+  const auto& data = xor_patterns<double>;
   std::vector<double> one_run_errors;
   const auto one_run = ctnn::train<xor_net>(
       data, xor_settings, [&](std::size_t, double error) { one_run_errors.push_back(error); });
   for (const std::size_t chunk :
        {std::size_t{1}, std::size_t{7}, std::size_t{1000}, std::size_t{2999}, std::size_t{8000}}) {
     INFO("chunks of " << chunk);
-    auto run = ctnn::start_training<xor_net, double>(xor_settings.seed);
+    auto run = ctnn::start_training<xor_net, double>(xor_settings.random_seed);
     std::vector<double> errors;
     std::vector<std::size_t> epochs;
     while (run.epochs_trained < xor_settings.epochs) {
@@ -206,7 +209,7 @@ TEST_CASE("a run trained in chunks of any size is the same run, bit for bit", "[
 }
 
 TEST_CASE("the observer sees each epoch's parameters, and stopping counts the epochs", "[train]") {
-  const auto& data = ctnn::or_patterns<float>;
+  const auto& data = or_patterns<float>;
   auto run = ctnn::start_training<or_neuron, float>(5);
   ctnn::parameters<or_neuron, float> at_epoch_41{};
   const std::size_t trained =
@@ -218,9 +221,9 @@ TEST_CASE("the observer sees each epoch's parameters, and stopping counts the ep
   CHECK(trained == 100);
   CHECK(run.epochs_trained == 100);
   CHECK(at_epoch_41 ==
-        ctnn::train<or_neuron>(data, {.learning_rate = 0.05, .epochs = 42, .seed = 5}));
+        ctnn::train<or_neuron>(data, {.learning_rate = 0.05, .epochs = 42, .random_seed = 5}));
   CHECK(run.params ==
-        ctnn::train<or_neuron>(data, {.learning_rate = 0.05, .epochs = 100, .seed = 5}));
+        ctnn::train<or_neuron>(data, {.learning_rate = 0.05, .epochs = 100, .random_seed = 5}));
 }
 
 TEST_CASE("epoch_order is the order sgd_epoch visits, and leaves the generator alone", "[train]") {
@@ -230,7 +233,7 @@ TEST_CASE("epoch_order is the order sgd_epoch visits, and leaves the generator a
   // parameters after the epoch are then those after one sgd_step on its first pattern, and on no
   // other (the four patterns move different parameters).
   using tanh_neuron = ctnn::homework::or_tanh_neuron;
-  const auto& data = ctnn::or_patterns<double>;
+  const auto& data = or_patterns<double>;
   const auto start = ctnn::initialize<tanh_neuron, double>(std::uint64_t{7});
   const double rate = 1e6;
   std::vector<std::size_t> firsts;

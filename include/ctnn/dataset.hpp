@@ -1,4 +1,4 @@
-// Defines `ctnn::dataset`, a fixed set of training patterns, and the homework's OR and XOR tables.
+// Defines `ctnn::dataset`, a fixed set of training patterns.
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
@@ -20,15 +20,5 @@ struct dataset {
 
   friend constexpr bool operator==(const dataset&, const dataset&) = default;
 };
-
-/// Logical OR over two inputs, patterns in the homework's order: 00, 01, 10, 11.
-template <class T>
-inline constexpr dataset<T, 2, 1, 4> or_patterns{{{0, 0}, {0, 1}, {1, 0}, {1, 1}},
-                                                 {{0}, {1}, {1}, {1}}};
-
-/// Logical XOR over two inputs, patterns in the homework's order: 00, 01, 10, 11.
-template <class T>
-inline constexpr dataset<T, 2, 1, 4> xor_patterns{{{0, 0}, {0, 1}, {1, 0}, {1, 1}},
-                                                  {{0}, {1}, {1}, {0}}};
 
 }  // namespace ctnn

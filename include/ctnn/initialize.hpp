@@ -18,10 +18,10 @@ constexpr parameters<Net, T> initialize(pcg32& rng) {
   return params;
 }
 
-/// Every weight and bias drawn from N(0, 1) by a pcg32 seeded with seed.
+/// Every weight and bias drawn from N(0, 1) by a pcg32 seeded with random_seed.
 template <class Net, class T>
-constexpr parameters<Net, T> initialize(std::uint64_t seed) {
-  pcg32 rng(seed);
+constexpr parameters<Net, T> initialize(std::uint64_t random_seed) {
+  pcg32 rng(random_seed);
   return initialize<Net, T>(rng);
 }
 

@@ -3,7 +3,8 @@
 //   <ctnn/reference/random.hpp>    PCG32, uniform reals, standard normals, Fisher-Yates
 //   <ctnn/reference/forward.hpp>   the forward pass and the homework's loss
 //   <ctnn/reference/gradient.hpp>  backprop: dE/dparams of one pattern
-//   <ctnn/reference/train.hpp>     initialisation, an SGD step, an epoch, training from a seed
+//   <ctnn/reference/train.hpp>     initialisation, an SGD step, an epoch, training from a random
+//   seed
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 

@@ -22,12 +22,40 @@
 
 namespace ctnn {
 
-/// The homework's training settings: its Problem 1 uses learning rate 0.05 and 5000 epochs.
+namespace detail {
+
+/// False for every type: a static_assert on it fails where, and only where, it is instantiated.
+template <class>
+inline constexpr bool stated = false;
+
+/// A setting of training_options with no default: a braced list that leaves it out calls the
+/// default constructor, which stops the compile saying so. Given, it reads as the T it holds.
+template <class T>
+struct required {
+  T value;
+  constexpr required(T given) noexcept : value(given) {}
+  template <class Unstated = T>
+  constexpr required() noexcept : value{} {
+    static_assert(stated<Unstated>,
+                  "ctnn::training_options has no default learning rate or number of epochs: state "
+                  "both, {.learning_rate = ..., .epochs = ...}");
+  }
+  constexpr operator T() const noexcept { return value; }
+};
+
+}  // namespace detail
+
+/// How train runs. The learning rate and the number of epochs have no default: ctnn has none of
+/// its own to offer (the homework's are ctnn::homework::problem_1_options and the others, in
+/// <ctnn/presets/homework.hpp>), and a run silently trained at rate 0 or for 0 epochs would be
+/// worse than a compile error. Each reads as the double or std::size_t it holds.
 struct training_options {
-  double learning_rate = 0.05;
-  std::size_t epochs = 5000;
-  /// Seeds the pcg32 that draws the initial parameters, then every epoch's pattern order.
-  std::uint64_t seed = 1;
+  detail::required<double> learning_rate;
+  detail::required<std::size_t> epochs;
+  /// Seeds the pcg32 that draws the initial parameters, then every epoch's pattern order. Unlike
+  /// the other two it has a default, 1: no seed is better than another, and a run that states
+  /// none is still reproducible.
+  std::uint64_t random_seed = 1;
 };
 
 /// An observer that records nothing: train's default.
@@ -46,11 +74,11 @@ struct training_run {
   std::size_t epochs_trained = 0;
 };
 
-/// A new run as train<Net>(data, {.seed = seed}) starts one: every parameter drawn from N(0, 1)
-/// by pcg32(seed), whose next draws order the epochs.
+/// A new run as train<Net>(data, options) starts one with options.random_seed: every parameter
+/// drawn from N(0, 1) by pcg32(random_seed), whose next draws order the epochs.
 template <class Net, class T>
-constexpr training_run<Net, T> start_training(std::uint64_t seed) {
-  pcg32 rng(seed);
+constexpr training_run<Net, T> start_training(std::uint64_t random_seed) {
+  pcg32 rng(random_seed);
   const parameters<Net, T> params = initialize<Net, T>(rng);
   return {params, rng, 0};
 }
@@ -258,9 +286,9 @@ constexpr std::size_t train(training_run<Net, T>& run,
 }
 
 /// Trains given parameters (e.g. loaded ones) on data for options.epochs epochs, the pattern
-/// orders drawn from a new pcg32 seeded with options.seed: a new run from these parameters. To go
-/// on where a run stopped, with its generator, train a training_run instead. The observer is as
-/// for that overload.
+/// orders drawn from a new pcg32 seeded with options.random_seed: a new run from these
+/// parameters. To go on where a run stopped, with its generator, train a training_run instead.
+/// The observer is as for that overload.
 template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
           class Observer = no_observer>
 constexpr parameters<Net, T> train(parameters<Net, T> params,
@@ -268,15 +296,15 @@ constexpr parameters<Net, T> train(parameters<Net, T> params,
                                    const training_options& options, Observer observer = {}) {
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
   if constexpr (detail::widths_fit<Net, Inputs, Outputs>) {
-    pcg32 rng(options.seed);
+    pcg32 rng(options.random_seed);
     detail::run_epochs(params, data, options.learning_rate, options.epochs, rng, observer);
   }
   return params;
 }
 
 /// Trains a network of topology Net on data as the homework does: every parameter drawn from N(0,
-/// 1) by a pcg32 seeded with options.seed, then options.epochs epochs of per-pattern SGD whose
-/// pattern orders come from the same generator.
+/// 1) by a pcg32 seeded with options.random_seed, then options.epochs epochs of per-pattern SGD
+/// whose pattern orders come from the same generator.
 template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
           class Observer = no_observer>
 constexpr parameters<Net, T> train(const dataset<T, Inputs, Outputs, Count>& data,
@@ -285,7 +313,7 @@ constexpr parameters<Net, T> train(const dataset<T, Inputs, Outputs, Count>& dat
   if constexpr (!detail::widths_fit<Net, Inputs, Outputs>) {
     return parameters<Net, T>{};
   } else {
-    pcg32 rng(options.seed);
+    pcg32 rng(options.random_seed);
     parameters<Net, T> params = initialize<Net, T>(rng);
     detail::run_epochs(params, data, options.learning_rate, options.epochs, rng, observer);
     return params;

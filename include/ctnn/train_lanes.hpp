@@ -38,11 +38,12 @@ constexpr parameters<Net, T> lane(const parameters<Net, lanes<T, N>>& together, 
   return one;
 }
 
-/// A generator per lane, lane i's seeded seeds[i] as training a network alone with that seed is.
+/// A generator per lane, lane i's seeded with random_seeds[i] as training a network alone with that
+/// random seed is.
 template <std::size_t N>
-constexpr std::array<pcg32, N> seeded_generators(const std::array<std::uint64_t, N>& seeds) {
+constexpr std::array<pcg32, N> seeded_generators(const std::array<std::uint64_t, N>& random_seeds) {
   return [&]<std::size_t... I>(std::index_sequence<I...>) {
-    return std::array<pcg32, N>{pcg32(seeds[I])...};
+    return std::array<pcg32, N>{pcg32(random_seeds[I])...};
   }
   (std::make_index_sequence<N>{});
 }

@@ -6,8 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
-#include <ctnn/dataset.hpp>
-#include <ctnn/homework.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <ctnn/train.hpp>
 #include <type_traits>
 
@@ -16,20 +15,20 @@ namespace {
 // Each network is compared after 300 epochs, where a fused multiply-add shows in every case, and
 // after as many as fit each compiler's default constexpr budget (Clang's is the smaller).
 constexpr ctnn::training_options settings(std::size_t epochs) {
-  return {.learning_rate = 0.05, .epochs = epochs, .seed = 1};
+  return {.learning_rate = 0.05, .epochs = epochs, .random_seed = 1};
 }
 
 // The patterns a network learns, named by a type: Data::get<T>().
 struct or_data {
   template <class T>
   static constexpr const auto& get() {
-    return ctnn::or_patterns<T>;
+    return ctnn::homework::or_patterns<T>;
   }
 };
 struct xor_data {
   template <class T>
   static constexpr const auto& get() {
-    return ctnn::xor_patterns<T>;
+    return ctnn::homework::xor_patterns<T>;
   }
 };
 
@@ -51,7 +50,7 @@ template <class Net, class T, class Data, std::size_t Epochs>
 bool same_bits(const char* name) {
   volatile std::uint64_t seed = 1;
   ctnn::training_options run_time = settings(Epochs);
-  run_time.seed = seed;
+  run_time.random_seed = seed;
   const int differ = differing(compile_time<Net, T, Data, Epochs>,
                                ctnn::train<Net>(Data::template get<T>(), run_time));
   std::printf("%-10s %-6s %5zu epochs: %s (%d of %zu parameters differ)\n", name,

@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <ctnn/homework.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <filesystem>
 #include <fstream>
 #include <optional>

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <ctnn.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <exception>
 #include <filesystem>
 #include <iostream>
@@ -24,8 +25,7 @@ using deep_net = ctnn::network<ctnn::input<3>, ctnn::dense<4, ctnn::hyperbolic_t
 
 template <class T>
 ctnn::parameters<xor_net, T> train_xor(std::vector<double>& errors) {
-  return ctnn::train<xor_net>(ctnn::xor_patterns<T>,
-                              {.learning_rate = T(0.05), .epochs = 8000, .seed = 1},
+  return ctnn::train<xor_net>(ctnn::homework::xor_patterns<T>, ctnn::homework::problem_4_options,
                               [&](std::size_t, T error) { errors.push_back(error); });
 }
 

@@ -8,9 +8,9 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
-#include <ctnn/homework.hpp>
 #include <ctnn/initialize.hpp>
 #include <ctnn/network.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <ctnn/topology_name.hpp>
 #include <fstream>
 #include <limits>

@@ -4,9 +4,9 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <ctnn/homework.hpp>
 #include <ctnn/initialize.hpp>
 #include <ctnn/network.hpp>
+#include <ctnn/presets/homework.hpp>
 #include <limits>
 #include <sstream>
 #include <string>

@@ -62,7 +62,8 @@ TEMPLATE_TEST_CASE("a sweep's runs, trained side by side, are their networks tra
   REQUIRE(result.runs.size() == settings.runs);
   for (const auto& run : result.runs) {
     const auto alone = ctnn::train<xor_task::network>(
-        xor_task::data<TestType>(), {.learning_rate = 0.05, .epochs = 1500, .seed = run.seed});
+        xor_task::data<TestType>(),
+        {.learning_rate = 0.05, .epochs = 1500, .random_seed = run.seed});
     REQUIRE(run.parameters.size() == alone.size());
     for (std::size_t p = 0; p < alone.size(); ++p)
       CHECK(static_cast<TestType>(run.parameters[p]) == alone.values[p]);

@@ -81,14 +81,14 @@ constexpr void train(parameters<Net, T>& params, const dataset<T, Inputs, Output
   }
 }
 
-/// Trains a network of topology Net from a seed, as the homework does: one pcg32(seed) draws every
-/// parameter from N(0, 1), then every epoch's order.
+/// Trains a network of topology Net from a random seed, as the homework does: one
+/// pcg32(random_seed) draws every parameter from N(0, 1), then every epoch's order.
 template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
           class Observer = no_observer>
 constexpr parameters<Net, T> train(const dataset<T, Inputs, Outputs, Count>& data,
-                                   double learning_rate, std::size_t epochs, std::uint64_t seed,
-                                   Observer observer = {}) {
-  pcg32 rng(seed);
+                                   double learning_rate, std::size_t epochs,
+                                   std::uint64_t random_seed, Observer observer = {}) {
+  pcg32 rng(random_seed);
   parameters<Net, T> params = reference::initialize<Net, T>(rng);
   reference::train(params, data, learning_rate, epochs, rng, observer);
   return params;
