@@ -17,7 +17,7 @@ else()
   set(MAX_LINES ${CMAKE_MATCH_2})
 endif()
 string(REPLACE "// expect-error: " "" EXPECT "${expect}")
-execute_process(COMMAND ${CMAKE_COMMAND} --build ${BUILD_DIR} --target ${TARGET} --config ${CONFIG}
+execute_process(COMMAND ${CMAKE_COMMAND} --build ${BUILD_DIR} --target ${TARGET} --config "${CONFIG}"
                 OUTPUT_VARIABLE output ERROR_VARIABLE output RESULT_VARIABLE result)
 message("${output}")
 if(result EQUAL 0)
