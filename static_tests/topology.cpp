@@ -106,17 +106,15 @@ struct unnamed {
   static constexpr double value(double net) { return net; }
   static constexpr double slope(double) { return 1; }
 };
-struct valueless {
-  static constexpr const char* name = "valueless";
-};
+struct valueless {};
 static_assert(names<input<2>, dense<1, logistic>>(rule::none, 0));
 static_assert(names<dense<1, logistic>>(rule::input, 0));
 static_assert(names<input<2>>(rule::layers, 0));
 static_assert(names<input<0>, dense<0, logistic>>(rule::width, 0));
 static_assert(names<input<2>, dense<1, logistic>, dense<0, logistic>>(rule::width, 2));
 static_assert(names<input<2>, dense<1, logistic>, input<2>>(rule::dense, 2));
-static_assert(names<input<2>, dense<1, int>>(rule::name, 1));
-static_assert(names<input<2>, dense<1, unnamed>>(rule::name, 1));
+static_assert(names<input<2>, dense<1, int>>(rule::value, 1));
+static_assert(names<input<2>, dense<1, unnamed>>(rule::none, 0));  // a name is display code's
 static_assert(names<input<2>, dense<1, valueless>>(rule::value, 1));
 static_assert(names<input<2>, dense<1, logistic, from<>>>(rule::no_source, 1));
 static_assert(names<input<2>, dense<1, logistic, int>>(rule::sources, 1));

@@ -10,18 +10,16 @@
 namespace ctnn {
 
 /// An activation g names its value g(net) and its slope g'(net) written through the output
-/// y = g(net): backprop then needs only the activations that the forward pass keeps anyway. Its
-/// `name` is its C++ name in namespace ctnn, used to spell topologies (see topology_name).
+/// y = g(net): backprop then needs only the activations that the forward pass keeps anyway.
+/// (Its name, where a topology is spelled, is ctnn::activation_name's: <ctnn/topology_name.hpp>.)
 template <class A>
 concept Activation = requires(double net, double output) {
-  { A::name } -> std::convertible_to<const char*>;
   { A::value(net) } -> std::same_as<double>;
   { A::slope(output) } -> std::same_as<double>;
 };
 
 /// Logistic unit: g(net) = 1 / (1 + e^-net), g' = y (1 - y).
 struct logistic {
-  static constexpr const char* name = "logistic";
   template <class T>
   static constexpr T value(T net) {
     return sigmoid(net);
@@ -34,7 +32,6 @@ struct logistic {
 
 /// Hyperbolic tangent unit: g(net) = tanh(net), g' = 1 - y^2.
 struct hyperbolic_tangent {
-  static constexpr const char* name = "hyperbolic_tangent";
   template <class T>
   static constexpr T value(T net) {
     return tanh(net);
@@ -47,7 +44,6 @@ struct hyperbolic_tangent {
 
 /// Linear unit: g(net) = net, g' = 1.
 struct linear {
-  static constexpr const char* name = "linear";
   template <class T>
   static constexpr T value(T net) {
     return net;
@@ -60,7 +56,6 @@ struct linear {
 
 /// Rectified linear unit: g(net) = max(0, net), g' = 1 where y > 0, else 0 (also at net = 0).
 struct relu {
-  static constexpr const char* name = "relu";
   template <class T>
   static constexpr T value(T net) {
     return net > T(0) ? net : T(0);

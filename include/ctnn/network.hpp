@@ -279,7 +279,6 @@ struct layer {
   struct is_followed_by_no_dense_layer;
   struct is_not_a_dense_layer;
   struct has_width_0;
-  struct activation_has_no_member_name;
   struct activation_has_no_member_value;
   struct activation_has_no_member_slope;
   struct has_sources_not_previous_or_from;
@@ -295,10 +294,6 @@ struct layer {
 
 namespace detail {
 
-template <class A>
-concept named_activation = requires {
-  { A::name } -> std::convertible_to<const char*>;
-};
 template <class A>
 concept valued_activation = requires(double net) {
   { A::value(net) } -> std::same_as<double>;
@@ -316,7 +311,6 @@ enum class topology_rule {
   layers,
   dense,
   width,
-  name,
   value,
   slope,
   sources,
@@ -338,7 +332,6 @@ constexpr topology_mistake layer_mistake(int stage) {
   using Sources = typename Layer::sources;
   constexpr auto sources = source_layers<L, Sources>;
   if (stage == 0 && Layer::width == 0) return {topology_rule::width, L};
-  if (stage == 1 && !named_activation<Act>) return {topology_rule::name, L};
   if (stage == 1 && !valued_activation<Act>) return {topology_rule::value, L};
   if (stage == 1 && !Activation<Act>) return {topology_rule::slope, L};
   if (stage == 2 && !is_sources<Sources>)
@@ -412,10 +405,6 @@ struct mistake_type<topology_rule::dense, L, S> {
 template <std::size_t L, std::size_t S>
 struct mistake_type<topology_rule::width, L, S> {
   static_assert(sizeof(typename bad_topology::layer<L>::has_width_0));  // every layer, the input included, needs at least one unit
-};
-template <std::size_t L, std::size_t S>
-struct mistake_type<topology_rule::name, L, S> {
-  static_assert(sizeof(typename bad_topology::layer<L>::activation_has_no_member_name));  // add to the activation: static constexpr const char* name = "my_activation";
 };
 template <std::size_t L, std::size_t S>
 struct mistake_type<topology_rule::value, L, S> {

@@ -5,7 +5,6 @@
 #include <ctnn/network.hpp>
 
 struct slopeless {
-  static constexpr const char* name = "slopeless";
   template <class T>
   static constexpr T value(T net) {
     return net;
