@@ -1,22 +1,45 @@
-// Defines ctnn's activation functions and the `Activation` concept they model.
+// Defines ctnn's activation functions and the concepts they model: `ActivationFor<A, T>` in one
+// scalar type, `Activation<A>` in every scalar type ctnn's core computes in.
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
 #include <concepts>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/dual.hpp>
 #include <ctnn/math/sigmoid.hpp>
 #include <ctnn/math/tanh.hpp>
 
 namespace ctnn {
 
-/// An activation g names its value g(net) and its slope g'(net) written through the output
-/// y = g(net): backprop then needs only the activations that the forward pass keeps anyway.
-/// (Its name, where a topology is spelled, is ctnn::activation_name's: <ctnn/topology_name.hpp>.)
-template <class A>
-concept Activation = requires(double net, double output) {
-  { A::value(net) } -> std::same_as<double>;
-  { A::slope(output) } -> std::same_as<double>;
+namespace detail {
+
+/// A::value(net) takes a T and returns a T.
+template <class A, class T>
+concept ValueFor = requires(T net) {
+  { A::value(net) } -> std::same_as<T>;
 };
+
+/// A::slope(output) takes a T and returns a T.
+template <class A, class T>
+concept SlopeFor = requires(T output) {
+  { A::slope(output) } -> std::same_as<T>;
+};
+
+}  // namespace detail
+
+/// An activation g in scalar type T: its value g(net) and its slope g'(net) written through the
+/// output y = g(net), each taking and returning a T. Backprop then needs only the activations
+/// that the forward pass keeps anyway. (Its name, where a topology is spelled, is
+/// ctnn::activation_name's, in <ctnn/topology_name.hpp>.)
+template <class A, class T>
+concept ActivationFor = detail::ValueFor<A, T> && detail::SlopeFor<A, T>;
+
+/// An activation in every scalar type ctnn's core computes in: float and double, which it trains
+/// in, and dual numbers of each, in which dual_gradient checks backprop. A network's layers need
+/// it (ValidTopology); ctnn::lanes' entry points check ActivationFor<A, lanes<T, N>> as well.
+template <class A>
+concept Activation = ActivationFor<A, float> && ActivationFor<A, double> &&
+    ActivationFor<A, dual<float>> && ActivationFor<A, dual<double>>;
 
 /// Logistic unit: g(net) = 1 / (1 + e^-net), g' = y (1 - y).
 struct logistic {
