@@ -77,15 +77,41 @@ struct linear {
   }
 };
 
-/// Rectified linear unit: g(net) = max(0, net), g' = 1 where y > 0, else 0 (also at net = 0).
+namespace detail {
+
+/// x > 0 is one bool, as for float, double and dual numbers.
+template <class T>
+concept ComparesToZero = requires(T x) {
+  { x > T(0) } -> std::convertible_to<bool>;
+};
+
+/// where_positive(x, a, b) is `x > 0 ? a : b` lane by lane, as for ctnn::lanes (found by
+/// argument-dependent lookup: <ctnn/lanes.hpp>).
+template <class T>
+concept ChoosesLaneByLane = requires(T x) {
+  { where_positive(x, x, x) } -> std::same_as<T>;
+};
+
+}  // namespace detail
+
+/// Rectified linear unit: g(net) = net where net > 0, else +0 (for -0 and NaN too), g' = 1 where
+/// y > 0, else 0 (also at net = 0). In lanes, where_positive makes the same choice in each lane.
 struct relu {
-  template <class T>
+  template <detail::ComparesToZero T>
   static constexpr T value(T net) {
     return net > T(0) ? net : T(0);
   }
-  template <class T>
+  template <detail::ChoosesLaneByLane T>
+  static constexpr T value(T net) {
+    return where_positive(net, net, T(0));
+  }
+  template <detail::ComparesToZero T>
   static constexpr T slope(T output) {
     return output > T(0) ? T(1) : T(0);
+  }
+  template <detail::ChoosesLaneByLane T>
+  static constexpr T slope(T output) {
+    return where_positive(output, T(1), T(0));
   }
 };
 
