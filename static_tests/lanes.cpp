@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include <array>
 #include <bit>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <ctnn/dataset.hpp>
@@ -59,6 +60,31 @@ static_assert(relu_edges[0][2] == 1.5 && std::bit_cast<std::uint64_t>(relu_edges
 static_assert(relu_edges[1][0] == 0.0 && relu_edges[1][1] == 0.0);
 static_assert(relu_edges[1][2] == 1.0 && relu_edges[1][3] == 0.0);
 static_assert(ctnn::ActivationFor<ctnn::relu, ctnn::lanes<float, 8>>);
+
+// Every built-in activation computes in lanes; one that compares its argument with 0 does not
+// (side_by_side and sgd_epoch refuse it: static_tests/fail/lanes_*_unsupported_activation.cpp).
+struct leaky_relu {
+  template <std::totally_ordered T>
+  static constexpr T value(T net) {
+    return net > T(0) ? net : T(0.01) * net;
+  }
+  template <std::totally_ordered T>
+  static constexpr T slope(T output) {
+    return output > T(0) ? T(1) : T(0.01);
+  }
+};
+using built_ins = ctnn::network<ctnn::input<2>, ctnn::dense<2, ctnn::logistic>,
+                                ctnn::dense<2, ctnn::hyperbolic_tangent>,
+                                ctnn::dense<2, ctnn::relu>, ctnn::dense<1, ctnn::linear>>;
+using leaky_net =
+    ctnn::network<ctnn::input<2>, ctnn::dense<2, ctnn::relu>, ctnn::dense<1, leaky_relu>>;
+static_assert(ctnn::ActivationsFor<built_ins, ctnn::lanes<double, 4>>);
+static_assert(ctnn::ActivationsFor<built_ins, ctnn::lanes<float, 3>>);
+static_assert(ctnn::Activation<leaky_relu> && ctnn::ActivationsFor<leaky_net, double>);
+static_assert(!ctnn::ActivationsFor<leaky_net, ctnn::lanes<double, 4>>);
+static_assert(ctnn::detail::scalar_mistake_of<leaky_net, ctnn::lanes<double, 4>>.layer == 2);
+static_assert(ctnn::detail::scalar_mistake_of<leaky_net, ctnn::lanes<double, 4>>.rule ==
+              ctnn::detail::topology_rule::value);
 
 // At compile time sigmoid over lanes is, by its definition (lanes_math.hpp), ctnn::sigmoid lane
 // by lane: its vector path runs only at run time, where tests/lanes.test.cpp checks its bits

@@ -1,4 +1,5 @@
-// Defines `ctnn::network`, a neural network topology written as a type, and `ValidTopology`.
+// Defines `ctnn::network`, a neural network topology written as a type, `ValidTopology`, and
+// `ActivationsFor`.
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
@@ -453,11 +454,11 @@ struct mistake_type<topology_rule::width, L, S> {
 };
 template <std::size_t L, std::size_t S, class Act, class T>
 struct mistake_type<topology_rule::value, L, S, Act, T> {
-  static_assert(sizeof(typename bad_topology::layer<L>::template activation<Act>::template value_is_not_defined_for<T>));  // an activation computes in float, double, ctnn::dual<float or double> and any scalar it is trained in: template <class T> static constexpr T value(T net) { ... }
+  static_assert(sizeof(typename bad_topology::layer<L>::template activation<Act>::template value_is_not_defined_for<T>));  // an activation computes in float, double, ctnn::dual<float or double>, and ctnn::lanes<T, N> to train side by side: template <class T> static constexpr T value(T net) { ... }
 };
 template <std::size_t L, std::size_t S, class Act, class T>
 struct mistake_type<topology_rule::slope, L, S, Act, T> {
-  static_assert(sizeof(typename bad_topology::layer<L>::template activation<Act>::template slope_is_not_defined_for<T>));  // an activation computes in float, double, ctnn::dual<float or double> and any scalar it is trained in: template <class T> static constexpr T slope(T output) { ... }, g'(net) written through y = g(net)
+  static_assert(sizeof(typename bad_topology::layer<L>::template activation<Act>::template slope_is_not_defined_for<T>));  // an activation computes in float, double, ctnn::dual<float or double>, and ctnn::lanes<T, N> to train side by side: template <class T> static constexpr T slope(T output) { ... }, g'(net) written through y = g(net)
 };
 template <std::size_t L, std::size_t S>
 struct mistake_type<topology_rule::sources, L, S> {
@@ -542,5 +543,37 @@ template <class Input, class... Layers>
 struct network : detail::members_for<ValidTopology<Input, Layers...>, Input, Layers...>::type {
   static_assert(sizeof(detail::topology_mistake_type<Input, Layers...>) > 0);
 };
+
+namespace detail {
+
+/// Net's first layer whose activation does not compute in scalar type T, and what it lacks.
+template <class Net, class T>
+constexpr topology_mistake scalar_mistake() {
+  constexpr auto rules = []<std::size_t... L>(std::index_sequence<L...>) {
+    return std::array{activation_rule<typename Net::template activation<L + 1>, T>()...};
+  }
+  (std::make_index_sequence<Net::layer_count - 1>{});
+  for (std::size_t layer = 1; layer <= rules.size(); ++layer)
+    if (rules[layer - 1] != topology_rule::none) return {rules[layer - 1], layer};
+  return {};
+}
+template <class Net, class T>
+inline constexpr topology_mistake scalar_mistake_of = scalar_mistake<Net, T>();
+
+/// Names Net's first activation that does not compute in T, with its layer and T, as network
+/// names a topology's mistake: `sizeof` of it stops the compile at the entry point of a scalar
+/// type that ValidTopology does not check (ctnn::lanes), once however many entry points ask.
+template <class Net, class T>
+using scalar_mistake_type = mistake_type<
+    scalar_mistake_of<Net, T>.rule, scalar_mistake_of<Net, T>.layer, 0,
+    typename activation_of<typename Net::template layer<scalar_mistake_of<Net, T>.layer>>::type, T>;
+
+}  // namespace detail
+
+/// Every activation of Net computes in scalar type T (ActivationFor): what computing Net in T
+/// needs beyond ValidTopology, which checks ctnn's core scalar types. ctnn::lanes' entry points
+/// check it for theirs.
+template <class Net, class T>
+concept ActivationsFor = (detail::scalar_mistake_of<Net, T>.rule == detail::topology_rule::none);
 
 }  // namespace ctnn
