@@ -8,6 +8,7 @@
 #include <ctnn/io.hpp>
 #include <ctnn/topology_name.hpp>
 #include <sstream>
+#include <string_view>
 
 #include "catch.hpp"
 
@@ -39,7 +40,13 @@ struct swish {
 template <int Percent>
 struct leaky : swish {};
 
+/// Spelled by hand, below.
+struct renamed : swish {};
+
 }  // namespace mylib
+
+template <>
+inline constexpr std::string_view ctnn::activation_name<mylib::renamed> = "mylib::swish_v2";
 
 TEST_CASE("forward of a 1-1 identity net returns its input", "[forward]") {
   using identity = ctnn::network<input<1>, dense<1, ctnn::linear>>;
@@ -123,4 +130,10 @@ TEST_CASE("topology_name spells a user's activation with its own namespace", "[t
         "ctnn::network<ctnn::input<2>, ctnn::dense<3, mylib::swish>, ctnn::dense<1, "
         "mylib::leaky<3>, ctnn::from<0, 1>>>");
   STATIC_REQUIRE(ctnn::activation_name<mylib::swish> == "mylib::swish");
+}
+
+TEST_CASE("topology_name spells an activation as a specialization of activation_name says",
+          "[topology_name]") {
+  CHECK(ctnn::topology_name<ctnn::network<input<1>, dense<1, mylib::renamed>>>() ==
+        "ctnn::network<ctnn::input<1>, ctnn::dense<1, mylib::swish_v2>>");
 }
