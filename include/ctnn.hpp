@@ -1,7 +1,8 @@
 // The ctnn umbrella header: includes the public headers that every use needs, defines nothing.
 // Opt-in, for what costs a translation unit more than most users need:
 //   <ctnn/io.hpp>           operator<< for parameters (iostreams)
-//   <ctnn/topology_name.hpp> a network type spelled as C++, for display (std::string)
+//   <ctnn/topology_name.hpp> a network type spelled as C++, and activation_name, for display
+//                           (std::string)
 //   <ctnn/lanes.hpp>,       N networks side by side in vector registers (GCC's vector extension,
 //   <ctnn/train_lanes.hpp>  and on x86 <immintrin.h>, which alone doubles the cost of this
 //                           header); their backend in <ctnn/lanes/>

@@ -1,6 +1,8 @@
 // Static tests of ctnn's activations: values, and slopes against central differences.
 // SPDX-License-Identifier: BSL-1.0
+#include <concepts>
 #include <ctnn/activation.hpp>
+#include <ctnn/dual.hpp>
 #include <initializer_list>
 
 #include "support.hpp"
@@ -12,6 +14,30 @@ using ctnn_test::near;
 static_assert(ctnn::Activation<ctnn::logistic> && ctnn::Activation<ctnn::hyperbolic_tangent>);
 static_assert(ctnn::Activation<ctnn::linear> && ctnn::Activation<ctnn::relu>);
 static_assert(!ctnn::Activation<int>);
+
+// An activation is checked in each scalar type: value and slope each take and return one.
+struct double_only {
+  static constexpr double value(double net) { return net; }
+  static constexpr double slope(double) { return 1; }
+};
+struct floating_point_only {
+  template <std::floating_point T>
+  static constexpr T value(T net) {
+    return net;
+  }
+  template <std::floating_point T>
+  static constexpr T slope(T) {
+    return T(1);
+  }
+};
+static_assert(ctnn::ActivationFor<double_only, double>);
+static_assert(!ctnn::ActivationFor<double_only, float>);  // value(float) would return a double
+static_assert(!ctnn::Activation<double_only>);
+static_assert(ctnn::ActivationFor<floating_point_only, float> &&
+              ctnn::ActivationFor<floating_point_only, double>);
+static_assert(!ctnn::ActivationFor<floating_point_only, ctnn::dual<double>>);
+static_assert(!ctnn::Activation<floating_point_only>);
+static_assert(ctnn::ActivationFor<ctnn::relu, ctnn::dual<float>>);
 
 /// g'(net), written through y = g(net), against (g(net + h) - g(net - h)) / 2h.
 template <class A>

@@ -1,6 +1,7 @@
 // Static tests of ctnn::network: which topologies are accepted, and their shapes.
 // SPDX-License-Identifier: BSL-1.0
 #include <boost/hana/equal.hpp>
+#include <concepts>
 #include <ctnn/network.hpp>
 #include <ctnn/parameters.hpp>
 #include <ctnn/presets/homework.hpp>
@@ -102,22 +103,48 @@ constexpr bool names(rule expected, std::size_t layer, std::size_t source = 0) {
   constexpr auto mistake = ctnn::detail::mistake_of<Input, Layers...>;
   return mistake.rule == expected && mistake.layer == layer && mistake.source == source;
 }
-struct unnamed {
+struct double_only {
   static constexpr double value(double net) { return net; }
   static constexpr double slope(double) { return 1; }
 };
-struct valueless {
-  static constexpr const char* name = "valueless";
+struct valueless {};
+struct slopeless {
+  template <class T>
+  static constexpr T value(T net) {
+    return net;
+  }
 };
+struct floating_point_only {
+  template <std::floating_point T>
+  static constexpr T value(T net) {
+    return net;
+  }
+  template <std::floating_point T>
+  static constexpr T slope(T) {
+    return T(1);
+  }
+};
+struct slope_in_double {
+  template <class T>
+  static constexpr T value(T net) {
+    return net;
+  }
+  static constexpr double slope(double) { return 1; }
+};
+// An activation's mistake: its rule, its layer, and the scalar type as the source, its index in
+// Activation's order (float, double, dual<float>, dual<double>).
 static_assert(names<input<2>, dense<1, logistic>>(rule::none, 0));
 static_assert(names<dense<1, logistic>>(rule::input, 0));
 static_assert(names<input<2>>(rule::layers, 0));
 static_assert(names<input<0>, dense<0, logistic>>(rule::width, 0));
 static_assert(names<input<2>, dense<1, logistic>, dense<0, logistic>>(rule::width, 2));
 static_assert(names<input<2>, dense<1, logistic>, input<2>>(rule::dense, 2));
-static_assert(names<input<2>, dense<1, int>>(rule::name, 1));
-static_assert(names<input<2>, dense<1, unnamed>>(rule::name, 1));
-static_assert(names<input<2>, dense<1, valueless>>(rule::value, 1));
+static_assert(names<input<2>, dense<1, int>>(rule::value, 1, 0));
+static_assert(names<input<2>, dense<1, valueless>>(rule::value, 1, 0));
+static_assert(names<input<2>, dense<1, double_only>>(rule::value, 1, 0));  // none for float
+static_assert(names<input<2>, dense<1, logistic>, dense<1, slopeless>>(rule::slope, 2, 0));
+static_assert(names<input<2>, dense<1, floating_point_only>>(rule::value, 1, 2));  // dual<float>
+static_assert(names<input<2>, dense<1, slope_in_double>>(rule::slope, 1, 0));
 static_assert(names<input<2>, dense<1, logistic, from<>>>(rule::no_source, 1));
 static_assert(names<input<2>, dense<1, logistic, int>>(rule::sources, 1));
 static_assert(names<input<2>, dense<1, logistic, from<1>>>(rule::precede, 1, 1));

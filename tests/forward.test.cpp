@@ -8,6 +8,7 @@
 #include <ctnn/presets/homework.hpp>
 #include <ctnn/topology_name.hpp>
 #include <sstream>
+#include <string_view>
 
 #include "catch.hpp"
 
@@ -20,6 +21,32 @@ using ctnn::input;
 using ctnn::homework::xor_net;
 
 }  // namespace
+
+// A user's own activations, in a namespace of their own: only their names are tested here, and
+// they compute linear's value and slope.
+namespace mylib {
+
+struct swish {
+  template <class T>
+  static constexpr T value(T net) {
+    return net;
+  }
+  template <class T>
+  static constexpr T slope(T) {
+    return T(1);
+  }
+};
+
+template <int Percent>
+struct leaky : swish {};
+
+/// Spelled by hand, below.
+struct renamed : swish {};
+
+}  // namespace mylib
+
+template <>
+inline constexpr std::string_view ctnn::activation_name<mylib::renamed> = "mylib::swish_v2";
 
 TEST_CASE("forward of a 1-1 identity net returns its input", "[forward]") {
   using identity = ctnn::network<input<1>, dense<1, ctnn::linear>>;
@@ -92,4 +119,21 @@ TEST_CASE("topology_name spells a network as the C++ that declares it", "[topolo
   CHECK(ctnn::topology_name<
             ctnn::network<input<3>, dense<4, ctnn::relu>, dense<2, ctnn::linear>>>() ==
         "ctnn::network<ctnn::input<3>, ctnn::dense<4, ctnn::relu>, ctnn::dense<2, ctnn::linear>>");
+}
+
+TEST_CASE("topology_name spells a user's activation with its own namespace", "[topology_name]") {
+  CHECK(ctnn::activation_name<mylib::swish> == "mylib::swish");
+  CHECK(ctnn::activation_name<mylib::leaky<3>> == "mylib::leaky<3>");
+  CHECK(ctnn::activation_name<ctnn::hyperbolic_tangent> == "ctnn::hyperbolic_tangent");
+  CHECK(ctnn::topology_name<ctnn::network<input<2>, dense<3, mylib::swish>,
+                                          dense<1, mylib::leaky<3>, from<0, 1>>>>() ==
+        "ctnn::network<ctnn::input<2>, ctnn::dense<3, mylib::swish>, ctnn::dense<1, "
+        "mylib::leaky<3>, ctnn::from<0, 1>>>");
+  STATIC_REQUIRE(ctnn::activation_name<mylib::swish> == "mylib::swish");
+}
+
+TEST_CASE("topology_name spells an activation as a specialization of activation_name says",
+          "[topology_name]") {
+  CHECK(ctnn::topology_name<ctnn::network<input<1>, dense<1, mylib::renamed>>>() ==
+        "ctnn::network<ctnn::input<1>, ctnn::dense<1, mylib::swish_v2>>");
 }

@@ -1,4 +1,4 @@
-// Run-time tests of ctnn::lanes: its sigmoid and tanh are the scalar functions' bits in every
+// Run-time tests of ctnn::lanes: its sigmoid, tanh and relu are the scalar functions' bits in every
 // lane, and networks trained side by side are the networks trained alone, bit for bit.
 // SPDX-License-Identifier: BSL-1.0
 #include <cmath>
@@ -22,6 +22,7 @@ using ctnn::from;
 using ctnn::hyperbolic_tangent;
 using ctnn::input;
 using ctnn::logistic;
+using ctnn::relu;
 
 using ctnn::homework::or_neuron;
 using ctnn::homework::or_patterns;
@@ -31,6 +32,9 @@ using ctnn::homework::xor_patterns;
 // Hidden layer 1 read by two later layers: its error is first stored, then added to.
 using wide_net = ctnn::network<input<2>, dense<3, logistic>, dense<2, hyperbolic_tangent>,
                                dense<1, logistic, from<1, 2>>>;
+// Relu units, hidden and at the output, whose net inputs fall on both sides of 0.
+using relu_net = ctnn::network<input<2>, dense<4, relu>, dense<1, logistic, from<0, 1>>>;
+using relu_output_net = ctnn::network<input<2>, dense<3, hyperbolic_tangent>, dense<1, relu>>;
 
 template <class T>
 bool same_bits(T a, T b) {
@@ -88,6 +92,20 @@ TEMPLATE_TEST_CASE("tanh over lanes is the scalar tanh's bits in every lane", "[
   using T = TestType;
   CHECK(differing_lanes<T, 8>([](const auto& x) { return ctnn::tanh(x); },
                               [](T x) { return ctnn::tanh(x); }) == 0);
+}
+
+TEMPLATE_TEST_CASE("relu over lanes is the scalar relu's bits in every lane", "[lanes]", float,
+                   double) {
+  using T = TestType;
+  // -0 and NaN among the arguments: both give +0, as the scalar `net > 0 ? net : 0` does.
+  const auto value = [](const auto& x) { return relu::value(x); };
+  const auto slope = [](const auto& x) { return relu::slope(x); };
+  CHECK(differing_lanes<T, 2>(value, value) == 0);
+  CHECK(differing_lanes<T, 4>(value, value) == 0);
+  CHECK(differing_lanes<T, 16>(value, value) == 0);
+  CHECK(differing_lanes<T, 3>(value, value) == 0);  // not a vector: lane by lane
+  CHECK(differing_lanes<T, 8>(slope, slope) == 0);
+  CHECK(differing_lanes<T, 5>(slope, slope) == 0);
 }
 
 TEMPLATE_TEST_CASE("lanes arithmetic is the scalar arithmetic in every lane", "[lanes]", float,
@@ -157,6 +175,9 @@ TEMPLATE_TEST_CASE("networks trained side by side are the networks trained alone
   CHECK(differing_networks<xor_net, T, 16>(xor_patterns<T>, 2000, 1) == 0);
   CHECK(differing_networks<xor_net, T, 5>(xor_patterns<T>, 300, 40) == 0);
   CHECK(differing_networks<wide_net, T, 4>(xor_patterns<T>, 300, 7) == 0);
+  CHECK(differing_networks<relu_net, T, 8>(xor_patterns<T>, 500, 3) == 0);
+  CHECK(differing_networks<relu_net, T, 3>(xor_patterns<T>, 300, 20) == 0);
+  CHECK(differing_networks<relu_output_net, T, 16>(or_patterns<T>, 300, 9) == 0);
 }
 
 namespace {

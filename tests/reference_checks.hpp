@@ -286,13 +286,6 @@ void check_training(std::uint64_t seed) {
   }
 }
 
-/// True if some layer of Net is relu, which ctnn::lanes does not compute (it has no comparison).
-template <class Net>
-constexpr bool has_relu = []<std::size_t... L>(std::index_sequence<L...>) {
-  return (std::is_same_v<typename Net::template activation<L + 1>, ctnn::relu> || ...);
-}
-(std::make_index_sequence<Net::layer_count - 1>{});
-
 /// N networks side by side: each lane's parameters and epoch errors are the reference's for
 /// that network, trained alone from its own seed.
 template <class Net, class T, std::size_t N, std::size_t Count>

@@ -1,27 +1,48 @@
-// Defines ctnn's activation functions and the `Activation` concept they model.
+// Defines ctnn's activation functions and the concepts they model: `ActivationFor<A, T>` in one
+// scalar type, `Activation<A>` in every scalar type ctnn's core computes in.
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
 #include <concepts>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/dual.hpp>
 #include <ctnn/math/sigmoid.hpp>
 #include <ctnn/math/tanh.hpp>
 
 namespace ctnn {
 
-/// An activation g names its value g(net) and its slope g'(net) written through the output
-/// y = g(net): backprop then needs only the activations that the forward pass keeps anyway. Its
-/// `name` is its C++ name in namespace ctnn, used to spell topologies (see topology_name).
-template <class A>
-concept Activation = requires(double net, double output) {
-  { A::name } -> std::convertible_to<const char*>;
-  { A::value(net) } -> std::same_as<double>;
-  { A::slope(output) } -> std::same_as<double>;
+namespace detail {
+
+/// A::value(net) takes a T and returns a T.
+template <class A, class T>
+concept ValueFor = requires(T net) {
+  { A::value(net) } -> std::same_as<T>;
 };
+
+/// A::slope(output) takes a T and returns a T.
+template <class A, class T>
+concept SlopeFor = requires(T output) {
+  { A::slope(output) } -> std::same_as<T>;
+};
+
+}  // namespace detail
+
+/// An activation g in scalar type T: its value g(net) and its slope g'(net) written through the
+/// output y = g(net), each taking and returning a T. Backprop then needs only the activations
+/// that the forward pass keeps anyway. (Its name, where a topology is spelled, is
+/// ctnn::activation_name's, in <ctnn/topology_name.hpp>.)
+template <class A, class T>
+concept ActivationFor = detail::ValueFor<A, T> && detail::SlopeFor<A, T>;
+
+/// An activation in every scalar type ctnn's core computes in: float and double, which it trains
+/// in, and dual numbers of each, in which dual_gradient checks backprop. A network's layers need
+/// it (ValidTopology); ctnn::lanes' entry points check ActivationFor<A, lanes<T, N>> as well.
+template <class A>
+concept Activation = ActivationFor<A, float> && ActivationFor<A, double> &&
+    ActivationFor<A, dual<float>> && ActivationFor<A, dual<double>>;
 
 /// Logistic unit: g(net) = 1 / (1 + e^-net), g' = y (1 - y).
 struct logistic {
-  static constexpr const char* name = "logistic";
   template <class T>
   static constexpr T value(T net) {
     return sigmoid(net);
@@ -34,7 +55,6 @@ struct logistic {
 
 /// Hyperbolic tangent unit: g(net) = tanh(net), g' = 1 - y^2.
 struct hyperbolic_tangent {
-  static constexpr const char* name = "hyperbolic_tangent";
   template <class T>
   static constexpr T value(T net) {
     return tanh(net);
@@ -47,7 +67,6 @@ struct hyperbolic_tangent {
 
 /// Linear unit: g(net) = net, g' = 1.
 struct linear {
-  static constexpr const char* name = "linear";
   template <class T>
   static constexpr T value(T net) {
     return net;
@@ -58,16 +77,41 @@ struct linear {
   }
 };
 
-/// Rectified linear unit: g(net) = max(0, net), g' = 1 where y > 0, else 0 (also at net = 0).
+namespace detail {
+
+/// x > 0 is one bool, as for float, double and dual numbers.
+template <class T>
+concept ComparesToZero = requires(T x) {
+  { x > T(0) } -> std::convertible_to<bool>;
+};
+
+/// where_positive(x, a, b) is `x > 0 ? a : b` lane by lane, as for ctnn::lanes (found by
+/// argument-dependent lookup: <ctnn/lanes.hpp>).
+template <class T>
+concept ChoosesLaneByLane = requires(T x) {
+  { where_positive(x, x, x) } -> std::same_as<T>;
+};
+
+}  // namespace detail
+
+/// Rectified linear unit: g(net) = net where net > 0, else +0 (for -0 and NaN too), g' = 1 where
+/// y > 0, else 0 (also at net = 0). In lanes, where_positive makes the same choice in each lane.
 struct relu {
-  static constexpr const char* name = "relu";
-  template <class T>
+  template <detail::ComparesToZero T>
   static constexpr T value(T net) {
     return net > T(0) ? net : T(0);
   }
-  template <class T>
+  template <detail::ChoosesLaneByLane T>
+  static constexpr T value(T net) {
+    return where_positive(net, net, T(0));
+  }
+  template <detail::ComparesToZero T>
   static constexpr T slope(T output) {
     return output > T(0) ? T(1) : T(0);
+  }
+  template <detail::ChoosesLaneByLane T>
+  static constexpr T slope(T output) {
+    return where_positive(output, T(1), T(0));
   }
 };
 

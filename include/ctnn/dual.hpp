@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#include <compare>
 #include <concepts>
 #include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/math/exp.hpp>

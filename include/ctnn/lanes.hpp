@@ -90,6 +90,31 @@ requires(N > 0) struct lanes {
   constexpr lanes& operator*=(const lanes& other) { return *this = *this * other; }
   constexpr lanes& operator/=(const lanes& other) { return *this = *this / other; }
 
+  /// Lane by lane a's value where x's is above 0, else b's (for -0 and NaN too): the choice
+  /// `x > 0 ? a : b`, which the lanes, whose comparison would give one bool for all of them,
+  /// make with a mask. ctnn::relu makes it through this.
+  friend constexpr lanes where_positive(const lanes& x, const lanes& a, const lanes& b) {
+    lanes result;
+    if constexpr (std::has_single_bit(N)) {
+      if (!std::is_constant_evaluated()) {
+        detail::for_each_chunk<chunk, N>([&](std::size_t c) __attribute__((always_inline)) {
+          vector_type u, v, w;
+          __builtin_memcpy(&u, x.lane + c, sizeof u);
+          __builtin_memcpy(&v, a.lane + c, sizeof v);
+          __builtin_memcpy(&w, b.lane + c, sizeof w);
+          // All ones in the lanes where u > 0, an ordered comparison: false for NaN and -0.
+          const auto above = u > T(0);
+          using mask_type = decltype(above);
+          const vector_type z = (vector_type)(((mask_type)v & above) | ((mask_type)w & ~above));
+          __builtin_memcpy(result.lane + c, &z, sizeof z);
+        });
+        return result;
+      }
+    }
+    for (std::size_t i = 0; i < N; ++i) result.lane[i] = x.lane[i] > T(0) ? a.lane[i] : b.lane[i];
+    return result;
+  }
+
  private:
   // A register's worth of lanes, the extension's vector of them.
   static constexpr std::size_t chunk = detail::chunk_lanes<T, N>;

@@ -1,4 +1,5 @@
-// Defines `ctnn::network`, a neural network topology written as a type, and `ValidTopology`.
+// Defines `ctnn::network`, a neural network topology written as a type, `ValidTopology`, and
+// `ActivationsFor`.
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
@@ -10,6 +11,8 @@
 #include <cstddef>
 #include <ctnn/activation.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/dual.hpp>
+#include <type_traits>
 #include <utility>
 
 namespace ctnn {
@@ -270,7 +273,8 @@ struct network_members {
 }  // namespace detail
 
 /// The mistakes a topology can make, each an incomplete type that network names in its first
-/// error line (layer 0 is the input, k the k-th dense layer; Source a layer it reads).
+/// error line (layer 0 is the input, k the k-th dense layer; Source a layer it reads; Act the
+/// layer's activation, T the scalar type it does not compute in).
 namespace bad_topology {
 
 template <std::size_t Layer>
@@ -279,9 +283,13 @@ struct layer {
   struct is_followed_by_no_dense_layer;
   struct is_not_a_dense_layer;
   struct has_width_0;
-  struct activation_has_no_member_name;
-  struct activation_has_no_member_value;
-  struct activation_has_no_member_slope;
+  template <class Act>
+  struct activation {
+    template <class T>
+    struct value_is_not_defined_for;
+    template <class T>
+    struct slope_is_not_defined_for;
+  };
   struct has_sources_not_previous_or_from;
   struct reads_no_layer;
   template <std::size_t Source>
@@ -295,14 +303,25 @@ struct layer {
 
 namespace detail {
 
-template <class A>
-concept named_activation = requires {
-  { A::name } -> std::convertible_to<const char*>;
+/// The scalar types that Activation checks, by index in the order it checks them.
+template <std::size_t S>
+using core_scalar = std::conditional_t<
+    S == 0, float,
+    std::conditional_t<S == 1, double, std::conditional_t<S == 2, dual<float>, dual<double>>>>;
+inline constexpr std::size_t core_scalar_count = 4;
+
+/// The activation of layer L of Input, Layers..., or void (the input, a layer not dense).
+template <class Layer>
+struct activation_of {
+  using type = void;
 };
-template <class A>
-concept valued_activation = requires(double net) {
-  { A::value(net) } -> std::same_as<double>;
+template <std::size_t Width, class Act, class Sources>
+struct activation_of<dense<Width, Act, Sources>> {
+  using type = Act;
 };
+template <std::size_t L, class Input, class... Layers>
+using activation_of_layer = typename activation_of<typename decltype(+hana::at_c<L>(
+    hana::tuple_t<Input, Layers...>))::type>::type;
 
 template <class Sources>
 inline constexpr bool is_from = false;
@@ -316,7 +335,6 @@ enum class topology_rule {
   layers,
   dense,
   width,
-  name,
   value,
   slope,
   sources,
@@ -328,8 +346,31 @@ enum class topology_rule {
 struct topology_mistake {
   topology_rule rule = topology_rule::none;
   std::size_t layer = 0;
-  std::size_t source = 0;
+  std::size_t source = 0;  // for value and slope, the scalar type: core_scalar<source>
 };
+
+/// Activation Act's first mistake in scalar type T: no value, or no slope.
+template <class Act, class T>
+constexpr topology_rule activation_rule() {
+  if constexpr (!ValueFor<Act, T>)
+    return topology_rule::value;
+  else if constexpr (!SlopeFor<Act, T>)
+    return topology_rule::slope;
+  else
+    return topology_rule::none;
+}
+
+/// Activation Act's first mistake in the scalar types Activation checks, in its order.
+template <std::size_t L, class Act>
+constexpr topology_mistake activation_mistake() {
+  constexpr auto rules = []<std::size_t... S>(std::index_sequence<S...>) {
+    return std::array{activation_rule<Act, core_scalar<S>>()...};
+  }
+  (std::make_index_sequence<core_scalar_count>{});
+  for (std::size_t s = 0; s < rules.size(); ++s)
+    if (rules[s] != topology_rule::none) return {rules[s], L, s};
+  return {};
+}
 
 /// Dense layer L's first mistake in stage Stage, in the order of ValidTopology's rules.
 template <std::size_t L, class Layer>
@@ -338,9 +379,7 @@ constexpr topology_mistake layer_mistake(int stage) {
   using Sources = typename Layer::sources;
   constexpr auto sources = source_layers<L, Sources>;
   if (stage == 0 && Layer::width == 0) return {topology_rule::width, L};
-  if (stage == 1 && !named_activation<Act>) return {topology_rule::name, L};
-  if (stage == 1 && !valued_activation<Act>) return {topology_rule::value, L};
-  if (stage == 1 && !Activation<Act>) return {topology_rule::slope, L};
+  if (stage == 1 && !Activation<Act>) return activation_mistake<L, Act>();
   if (stage == 2 && !is_sources<Sources>)
     return {is_from<Sources> ? topology_rule::no_source : topology_rule::sources, L};
   if (stage == 3) {
@@ -394,7 +433,7 @@ constexpr topology_mistake first_mistake() {
 /// Names a mistake by taking the size of its incomplete type, spelled out with the numbers in
 /// place, so that the compilers print that spelling rather than an alias's; both quote the line,
 /// so each ends with the fix.
-template <topology_rule Rule, std::size_t L, std::size_t S>
+template <topology_rule Rule, std::size_t L, std::size_t S, class Act = void, class T = void>
 struct mistake_type {};
 // clang-format off
 template <std::size_t L, std::size_t S>
@@ -413,17 +452,13 @@ template <std::size_t L, std::size_t S>
 struct mistake_type<topology_rule::width, L, S> {
   static_assert(sizeof(typename bad_topology::layer<L>::has_width_0));  // every layer, the input included, needs at least one unit
 };
-template <std::size_t L, std::size_t S>
-struct mistake_type<topology_rule::name, L, S> {
-  static_assert(sizeof(typename bad_topology::layer<L>::activation_has_no_member_name));  // add to the activation: static constexpr const char* name = "my_activation";
+template <std::size_t L, std::size_t S, class Act, class T>
+struct mistake_type<topology_rule::value, L, S, Act, T> {
+  static_assert(sizeof(typename bad_topology::layer<L>::template activation<Act>::template value_is_not_defined_for<T>));  // an activation computes in float, double, ctnn::dual<float or double>, and ctnn::lanes<T, N> to train side by side: template <class T> static constexpr T value(T net) { ... }
 };
-template <std::size_t L, std::size_t S>
-struct mistake_type<topology_rule::value, L, S> {
-  static_assert(sizeof(typename bad_topology::layer<L>::activation_has_no_member_value));  // add to the activation: template <class T> static constexpr T value(T net) { ... }
-};
-template <std::size_t L, std::size_t S>
-struct mistake_type<topology_rule::slope, L, S> {
-  static_assert(sizeof(typename bad_topology::layer<L>::activation_has_no_member_slope));  // add to the activation: template <class T> static constexpr T slope(T output) { ... }, g'(net) written through y = g(net)
+template <std::size_t L, std::size_t S, class Act, class T>
+struct mistake_type<topology_rule::slope, L, S, Act, T> {
+  static_assert(sizeof(typename bad_topology::layer<L>::template activation<Act>::template slope_is_not_defined_for<T>));  // an activation computes in float, double, ctnn::dual<float or double>, and ctnn::lanes<T, N> to train side by side: template <class T> static constexpr T slope(T output) { ... }, g'(net) written through y = g(net)
 };
 template <std::size_t L, std::size_t S>
 struct mistake_type<topology_rule::sources, L, S> {
@@ -449,10 +484,21 @@ struct mistake_type<topology_rule::read, L, S> {
 
 template <class Input, class... Layers>
 inline constexpr topology_mistake mistake_of = first_mistake<Input, Layers...>();
+/// An activation's mistake names the activation and the scalar type; other mistakes leave them
+/// void.
 template <class Input, class... Layers>
-using topology_mistake_type =
-    mistake_type<mistake_of<Input, Layers...>.rule, mistake_of<Input, Layers...>.layer,
-                 mistake_of<Input, Layers...>.source>;
+inline constexpr bool activation_mistaken =
+    mistake_of<Input, Layers...>.rule == topology_rule::value ||
+    mistake_of<Input, Layers...>.rule == topology_rule::slope;
+template <class Input, class... Layers>
+using topology_mistake_type = mistake_type<
+    mistake_of<Input, Layers...>.rule, mistake_of<Input, Layers...>.layer,
+    mistake_of<Input, Layers...>.source,
+    std::conditional_t<activation_mistaken<Input, Layers...>,
+                       activation_of_layer<mistake_of<Input, Layers...>.layer, Input, Layers...>,
+                       void>,
+    std::conditional_t<activation_mistaken<Input, Layers...>,
+                       core_scalar<mistake_of<Input, Layers...>.source>, void>>;
 
 /// A topology with a mistake stands in for itself with one that has none and keeps what it can
 /// (the input's and every layer's width, at least 1): network's members stay well-formed, so the
@@ -497,5 +543,37 @@ template <class Input, class... Layers>
 struct network : detail::members_for<ValidTopology<Input, Layers...>, Input, Layers...>::type {
   static_assert(sizeof(detail::topology_mistake_type<Input, Layers...>) > 0);
 };
+
+namespace detail {
+
+/// Net's first layer whose activation does not compute in scalar type T, and what it lacks.
+template <class Net, class T>
+constexpr topology_mistake scalar_mistake() {
+  constexpr auto rules = []<std::size_t... L>(std::index_sequence<L...>) {
+    return std::array{activation_rule<typename Net::template activation<L + 1>, T>()...};
+  }
+  (std::make_index_sequence<Net::layer_count - 1>{});
+  for (std::size_t layer = 1; layer <= rules.size(); ++layer)
+    if (rules[layer - 1] != topology_rule::none) return {rules[layer - 1], layer};
+  return {};
+}
+template <class Net, class T>
+inline constexpr topology_mistake scalar_mistake_of = scalar_mistake<Net, T>();
+
+/// Names Net's first activation that does not compute in T, with its layer and T, as network
+/// names a topology's mistake: `sizeof` of it stops the compile at the entry point of a scalar
+/// type that ValidTopology does not check (ctnn::lanes), once however many entry points ask.
+template <class Net, class T>
+using scalar_mistake_type = mistake_type<
+    scalar_mistake_of<Net, T>.rule, scalar_mistake_of<Net, T>.layer, 0,
+    typename activation_of<typename Net::template layer<scalar_mistake_of<Net, T>.layer>>::type, T>;
+
+}  // namespace detail
+
+/// Every activation of Net computes in scalar type T (ActivationFor): what computing Net in T
+/// needs beyond ValidTopology, which checks ctnn's core scalar types. ctnn::lanes' entry points
+/// check it for theirs.
+template <class Net, class T>
+concept ActivationsFor = (detail::scalar_mistake_of<Net, T>.rule == detail::topology_rule::none);
 
 }  // namespace ctnn

@@ -1,4 +1,5 @@
-// Defines `ctnn::topology_name`: a network type spelled as C++ source.
+// Defines `ctnn::topology_name`, a network type spelled as C++ source, and `ctnn::activation_name`,
+// an activation's part in it.
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
@@ -6,9 +7,41 @@
 #include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/network.hpp>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace ctnn {
+
+namespace detail {
+
+/// The compiler's signature of this function for T, which names T: GCC's
+/// "constexpr const char* ctnn::detail::signature_of() [with T = mylib::swish]", Clang's
+/// "const char *ctnn::detail::signature_of() [T = mylib::swish]".
+template <class T>
+constexpr const char* signature_of() {
+  return __PRETTY_FUNCTION__;
+}
+
+/// T as the compiler spells it: what signature_of<T>() holds where signature_of<double>() holds
+/// "double", the text around it being the same for every T.
+template <class T>
+constexpr std::string_view type_name() {
+  constexpr std::string_view probe = signature_of<double>();
+  constexpr std::size_t before = probe.rfind("double");
+  static_assert(before != std::string_view::npos,
+                "ctnn::activation_name reads __PRETTY_FUNCTION__ as GCC and Clang spell it");
+  constexpr std::size_t after = probe.size() - before - std::string_view("double").size();
+  const std::string_view signature = signature_of<T>();
+  return signature.substr(before, signature.size() - before - after);
+}
+
+}  // namespace detail
+
+/// Activation A as topology_name spells it: by default its fully qualified C++ name as the
+/// compiler spells it, e.g. "ctnn::logistic", "mylib::swish", "mylib::leaky<3>" (GCC and Clang
+/// differ in anonymous and inline namespaces). Specialize it to spell A otherwise.
+template <class A>
+inline constexpr std::string_view activation_name = detail::type_name<A>();
 
 namespace detail {
 
@@ -30,7 +63,8 @@ struct sources_name<from<Layers...>> {
 
 template <class Layer>
 std::string layer_name() {
-  return "ctnn::dense<" + std::to_string(Layer::width) + ", ctnn::" + Layer::activation::name +
+  return "ctnn::dense<" + std::to_string(Layer::width) + ", " +
+         std::string(activation_name<typename Layer::activation>) +
          sources_name<typename Layer::sources>::get() + ">";
 }
 
@@ -44,8 +78,8 @@ std::string topology_name(std::index_sequence<L...>) {
 }  // namespace detail
 
 /// Net as it is written in C++, e.g. "ctnn::network<ctnn::input<2>, ctnn::dense<1,
-/// ctnn::logistic>>": names a model's topology in files, and in generated headers as code. The
-/// activations' `name` members supply their part.
+/// ctnn::logistic>>": names a model's topology in files, and in generated headers as code. Each
+/// activation is spelled as activation_name spells it.
 template <class Net>
 std::string topology_name() {
   return detail::topology_name<Net>(std::make_index_sequence<Net::layer_count - 1>{});

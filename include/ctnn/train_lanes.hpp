@@ -21,9 +21,12 @@
 
 namespace ctnn {
 
-/// N networks' parameters as one set of lane parameters, network i in lane i.
+/// N networks' parameters as one set of lane parameters, network i in lane i. Every activation of
+/// Net must compute in lanes<T, N> (ActivationsFor): the first that does not stops the compile
+/// here, named with its layer and the lanes type.
 template <class Net, class T, std::size_t N>
 constexpr parameters<Net, lanes<T, N>> side_by_side(const parameters<Net, T> (&each)[N]) {
+  static_assert(sizeof(detail::scalar_mistake_type<Net, lanes<T, N>>) > 0);
   parameters<Net, lanes<T, N>> together;
   for (std::size_t p = 0; p < Net::parameter_count; ++p)
     for (std::size_t i = 0; i < N; ++i) together.values[p].lane[i] = each[i].values[p];
@@ -53,6 +56,7 @@ constexpr std::array<pcg32, N> seeded_generators(const std::array<std::uint64_t,
 /// error end as training that network alone would leave them.
 template <class Net, class T, std::size_t N, std::size_t Inputs, std::size_t Outputs,
           std::size_t Count>
+requires ActivationsFor<Net, lanes<T, N>>
 [[gnu::flatten]] constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>& params,
                                                  const dataset<T, Inputs, Outputs, Count>& data,
                                                  T learning_rate, std::array<pcg32, N>& rngs) {
@@ -115,6 +119,18 @@ template <class Net, class T, std::size_t N, std::size_t Inputs, std::size_t Out
     error += detail::backprop<Net>::step(params.values, x, y, rate);
   }
   return error;
+}
+
+/// sgd_epoch for N networks with an activation that does not compute in lanes<T, N>: stops the
+/// compile with that activation, its layer and the lanes type named, as side_by_side does, and
+/// instantiates nothing that would err after it.
+template <class Net, class T, std::size_t N, std::size_t Inputs, std::size_t Outputs,
+          std::size_t Count>
+requires(!ActivationsFor<Net, lanes<T, N>>) constexpr lanes<T, N> sgd_epoch(
+    parameters<Net, lanes<T, N>>&, const dataset<T, Inputs, Outputs, Count>&, T,
+    std::array<pcg32, N>&) {
+  static_assert(sizeof(detail::scalar_mistake_type<Net, lanes<T, N>>) > 0);
+  return {};
 }
 
 }  // namespace ctnn

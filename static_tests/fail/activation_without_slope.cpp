@@ -1,11 +1,10 @@
-// expect-error: bad_topology::layer<2>::activation_has_no_member_slope
+// expect-error: bad_topology::layer<2>::activation<slopeless>::slope_is_not_defined_for<float>
 // max-lines: GNU 9 Clang 16
 // An activation without slope is rejected, saying how to declare it.
 // SPDX-License-Identifier: BSL-1.0
 #include <ctnn/network.hpp>
 
 struct slopeless {
-  static constexpr const char* name = "slopeless";
   template <class T>
   static constexpr T value(T net) {
     return net;

@@ -1,4 +1,4 @@
-// expect-error: bad_topology::layer<1>::activation_has_no_member_name
+// expect-error: bad_topology::layer<1>::activation<not_an_activation>::value_is_not_defined_for
 // max-lines: GNU 9 Clang 16
 // An activation without value and slope is rejected.
 // SPDX-License-Identifier: BSL-1.0

@@ -47,6 +47,15 @@ struct model_shape {
   std::size_t parameter_count = 0;
 };
 
+/// Activation A's name in model files: its name in `ctnn::topology_name`, without ctnn's own
+/// namespace ("logistic", "hyperbolic_tangent", "mylib::swish").
+template <class A>
+std::string model_activation_name() {
+  std::string_view name = ctnn::activation_name<A>;
+  if (name.starts_with("ctnn::")) name.remove_prefix(std::string_view("ctnn::").size());
+  return std::string(name);
+}
+
 /// The shape of `ctnn::parameters<Net, T>`.
 template <class Net, class T>
 model_shape shape_of() {
@@ -62,7 +71,7 @@ model_shape shape_of() {
          {Net::template width<L + 1>,
           Net::template fan_in<L + 1>,
           {Net::template sources<L + 1>.begin(), Net::template sources<L + 1>.end()},
-          Net::template activation<L + 1>::name}),
+          model_activation_name<typename Net::template activation<L + 1>>()}),
      ...);
   }
   (std::make_index_sequence<Net::layer_count - 1>{});

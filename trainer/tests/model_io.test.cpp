@@ -118,6 +118,36 @@ TEST_CASE("a model file names its format, task, topology and scalar type", "[mod
   }
 }
 
+namespace mylib {
+
+/// A user's own activation (linear's value and slope): only its name is tested.
+struct swish {
+  template <class T>
+  static constexpr T value(T net) {
+    return net;
+  }
+  template <class T>
+  static constexpr T slope(T) {
+    return T(1);
+  }
+};
+
+}  // namespace mylib
+
+TEST_CASE("a model file names ctnn's activations without the namespace, others with theirs",
+          "[model_io]") {
+  using net = ctnn::network<ctnn::input<2>, ctnn::dense<2, ctnn::relu>,
+                            ctnn::dense<2, mylib::swish>, ctnn::dense<1, ctnn::hyperbolic_tangent>>;
+  const ctnn_train::model_shape shape = ctnn_train::shape_of<net, double>();
+  REQUIRE(shape.layers.size() == 4);
+  CHECK(shape.layers[1].activation == "relu");
+  CHECK(shape.layers[2].activation == "mylib::swish");
+  CHECK(shape.layers[3].activation == "hyperbolic_tangent");
+  CHECK(shape.topology ==
+        "ctnn::network<ctnn::input<2>, ctnn::dense<2, ctnn::relu>, ctnn::dense<2, mylib::swish>, "
+        "ctnn::dense<1, ctnn::hyperbolic_tangent>>");
+}
+
 TEST_CASE("hex floats are exact and parse only in their own syntax", "[model_io]") {
   CHECK(ctnn_train::hex_float(0.75) == "0x1.8p-1");
   CHECK(ctnn_train::hex_float(-0.0) == "-0x0p+0");
