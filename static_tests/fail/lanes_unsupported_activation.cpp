@@ -7,8 +7,9 @@
 #include <array>
 #include <concepts>
 #include <cstdint>
-#include <ctnn/presets/homework.hpp>
 #include <ctnn/train_lanes.hpp>
+// Second, so that an error in ctnn's headers prints no longer chain of includes.
+#include <ctnn/presets/homework.hpp>
 
 struct leaky_relu {
   template <std::totally_ordered T>
