@@ -146,24 +146,29 @@ struct epoch_runner<std::index_sequence<N...>> {
                             pcg32& rng) {
     std::size_t order[Count] = {N...};
     shuffle(order, rng);
-    [[maybe_unused]] T error{};
-    // Use is a constant: each term runs one of its two branches.
-    if constexpr (Count <= unrolled_shuffle_limit) {
-      ((Use == use::descent
-            ? void(error += backprop<Net>::template step<use::descent>(
-                       params.values, data.inputs[order[N]], data.targets[order[N]], learning_rate))
-            : backprop<Net>::template step<use::descent_without_loss>(
-                  params.values, data.inputs[order[N]], data.targets[order[N]], learning_rate)),
+    // Each use instantiates its own step only: instantiating both for every epoch doubled the
+    // compile time of tests that train many topologies.
+    if constexpr (Use == use::descent) {
+      T error{};
+      if constexpr (Count <= unrolled_shuffle_limit) {
+        ((error += backprop<Net>::template step<use::descent>(
+              params.values, data.inputs[order[N]], data.targets[order[N]], learning_rate)),
+         ...);
+      } else {
+        for (std::size_t n = 0; n < Count; ++n)
+          error += backprop<Net>::template step<use::descent>(
+              params.values, data.inputs[order[n]], data.targets[order[n]], learning_rate);
+      }
+      return error;
+    } else if constexpr (Count <= unrolled_shuffle_limit) {
+      (backprop<Net>::template step<Use>(params.values, data.inputs[order[N]],
+                                         data.targets[order[N]], learning_rate),
        ...);
     } else {
       for (std::size_t n = 0; n < Count; ++n)
-        Use == use::descent
-            ? void(error += backprop<Net>::template step<use::descent>(
-                       params.values, data.inputs[order[n]], data.targets[order[n]], learning_rate))
-            : backprop<Net>::template step<use::descent_without_loss>(
-                  params.values, data.inputs[order[n]], data.targets[order[n]], learning_rate);
+        backprop<Net>::template step<Use>(params.values, data.inputs[order[n]],
+                                          data.targets[order[n]], learning_rate);
     }
-    if constexpr (Use == use::descent) return error;
   }
 };
 
