@@ -89,6 +89,16 @@ using topologies = std::tuple<
 
 static_assert(std::tuple_size_v<topologies> == 36);
 
+/// Net's place in `topologies`, for tests that spread their cases over the list.
+template <class Net>
+constexpr std::size_t index_in_topologies = []<std::size_t... I>(std::index_sequence<I...>) {
+  constexpr bool is_net[] = {std::is_same_v<Net, std::tuple_element_t<I, topologies>>...};
+  std::size_t place = 0;
+  while (!is_net[place]) ++place;
+  return place;
+}
+(std::make_index_sequence<std::tuple_size_v<topologies>>{});
+
 /// Scalars compared bit for bit so far, so that a test can show it compared something.
 inline std::size_t compared_scalars = 0;
 

@@ -1,12 +1,12 @@
 // Run-time tests that the fast paths compute the bits of ctnn::reference, the specification, for
-// sgd_epoch, train (alone, observed, in chunks) and the lanes' sgd_epoch, over the topologies of
-// reference_checks.hpp.
+// sgd_epoch and train (alone, observed, in chunks), over the topologies of reference_checks.hpp.
+// The lanes' sgd_epoch has a file of its own, reference_lanes.test.cpp, compiled side by side.
 // SPDX-License-Identifier: BSL-1.0
 #include "reference_checks.hpp"
 
 using namespace ctnn_reference_test;
 
-TEMPLATE_LIST_TEST_CASE("epochs, training and lanes compute the reference's bits", "[reference]",
+TEMPLATE_LIST_TEST_CASE("epochs and training compute the reference's bits", "[reference]",
                         topologies) {
   using Net = TestType;
   INFO(ctnn::topology_name<Net>());
@@ -20,11 +20,6 @@ TEMPLATE_LIST_TEST_CASE("epochs, training and lanes compute the reference's bits
   SECTION("train from seeds") {
     check_training<Net, float>(8);
     check_training<Net, double>(9);
-  }
-  SECTION("sgd_epoch over lanes, lane by lane") {
-    check_lanes<Net, double, 4, 5>(10);
-    check_lanes<Net, float, 8, 5>(11);
-    check_lanes<Net, double, 3, 67>(12);
   }
   CHECK(compared_scalars > compared_before);
 }
