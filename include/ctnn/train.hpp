@@ -146,8 +146,8 @@ struct epoch_runner<std::index_sequence<N...>> {
                             pcg32& rng) {
     std::size_t order[Count] = {N...};
     shuffle(order, rng);
-    // Each use instantiates its own step only: instantiating both for every epoch doubled the
-    // compile time of tests that train many topologies.
+    // Each use instantiates its own step only, where a conditional names both: cheaper for the
+    // evaluators (docs/evaluator-costs.md).
     if constexpr (Use == use::descent) {
       T error{};
       if constexpr (Count <= unrolled_shuffle_limit) {
