@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <ctnn/detail/fold_limit.hpp>
 #include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/parameters.hpp>
 #include <limits>
@@ -65,14 +66,19 @@ constexpr bool diverged_after_epochs(std::size_t epochs, Rate learning_rate) {
 
 /// The check that compile-time training makes: whether the parameters' norm is within
 /// divergence_bound, their squares summed in squared_norm's order. A fold, which costs Clang's
-/// constant evaluator one step where a loop costs one per parameter (see bench/README.md).
+/// constant evaluator one step where a loop costs one per parameter (docs/evaluator-costs.md),
+/// up to the longest fold Clang takes; squared_norm's loop beyond.
 template <class Indices>
 struct bounded_check;
 template <std::size_t... I>
 struct bounded_check<std::index_sequence<I...>> {
-  template <class T>
-  static constexpr bool holds(const T* values) {
-    return (... + (values[I] * values[I])) <= T(divergence_bound * divergence_bound);
+  template <class T, std::size_t Count>
+  static constexpr bool holds(const T (&values)[Count]) {
+    if constexpr (sizeof...(I) <= fold_term_limit) {
+      return (... + (values[I] * values[I])) <= T(divergence_bound * divergence_bound);
+    } else {
+      return squared_norm(values) <= T(divergence_bound * divergence_bound);
+    }
   }
 };
 

@@ -4,8 +4,8 @@
 
 #include <array>
 #include <cstddef>
+#include <ctnn/backend.hpp>
 #include <ctnn/detail/fp_contract.hpp>
-#include <ctnn/fold/passes.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/parameters.hpp>
 #include <span>

@@ -4,9 +4,9 @@
 
 #include <array>
 #include <cstddef>
+#include <ctnn/backend.hpp>
 #include <ctnn/detail/fixed_vector.hpp>
 #include <ctnn/detail/fp_contract.hpp>
-#include <ctnn/fold/passes.hpp>
 #include <ctnn/forward.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/parameters.hpp>
@@ -14,7 +14,6 @@
 #include <utility>
 
 namespace ctnn {
-
 
 /// The homework's loss of one pattern (input x, target t): E = sum_o (y_o - t_o)^2, no factor 1/2.
 template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y>
@@ -29,8 +28,8 @@ constexpr T loss(const parameters<Net, T>& params, const X& x, const Y& t) {
     return T{};
   } else {
     // The forward pass and loss of training's step, stopped there.
-    return detail::backprop<Net>::template step<detail::use::loss>(params.values, detail::data_of(x),
-                                                                    detail::data_of(t), nullptr);
+    return detail::backprop<Net>::template step<detail::use::loss>(
+        params.values, detail::data_of(x), detail::data_of(t), nullptr);
   }
 }
 

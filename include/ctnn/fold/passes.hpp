@@ -1,13 +1,13 @@
-// Defines `ctnn::detail::backprop`: one pattern's forward pass, loss and backward pass as folds
-// over the network's weights, the one statement of each that forward, loss, gradient and
-// training run.
+// Defines `ctnn::detail::fold_passes`: one pattern's forward pass, loss and backward pass as folds
+// over the network's weights, the backend for small networks.
 // SPDX-License-Identifier: BSL-1.0
 // The plain statement of these passes, which they must match bit for bit: <ctnn/reference.hpp>.
-// Why they are folds: docs/evaluator-costs.md.
+// Why they are folds: docs/evaluator-costs.md. Which backend runs where: <ctnn/backend.hpp>.
 #pragma once
 
 #include <cstddef>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/step_use.hpp>
 #include <ctnn/fold/weight_plan.hpp>
 #include <type_traits>
 #include <utility>
@@ -15,9 +15,6 @@
 namespace ctnn {
 
 namespace detail {
-
-/// How far a step goes and what it does with dE/dparams.
-enum class use { forward, loss, gradient, descent, descent_without_loss };
 
 /// One pattern's forward pass, loss and backward pass, derived by hand, for the homework's loss E =
 /// sum_o (y_o - t_o)^2 (no factor 1/2, so dE/dy_o = 2 (y_o - t_o)). The packs: the steps of
@@ -39,7 +36,7 @@ template <class Net, class Forward = forward_plan<Net>, class Backward = backwar
           class Outputs = std::make_index_sequence<Net::output_width>,
           class OutputUnits =
               offset_sequence<Net::template unit_offset<Net::layer_count - 1>, Net::output_width>>
-struct backprop;
+struct fold_passes;
 
 // The folds index x with every step's source, also in the branch that steps not reading the
 // input never take. Clang checks such branches for reachability, and so says nothing, until
@@ -52,14 +49,14 @@ struct backprop;
 template <class Net, std::size_t... FL, std::size_t... FU, std::size_t... FW, std::size_t... FB,
           std::size_t... FS, unsigned... FF, std::size_t... L, std::size_t... U, std::size_t... W,
           std::size_t... B, std::size_t... S, unsigned... F, std::size_t... O, std::size_t... OU>
-struct backprop<Net,
-                weight_plan<std::index_sequence<FL...>, std::index_sequence<FU...>,
-                            std::index_sequence<FW...>, std::index_sequence<FB...>,
-                            std::index_sequence<FS...>, std::integer_sequence<unsigned, FF...>>,
-                weight_plan<std::index_sequence<L...>, std::index_sequence<U...>,
-                            std::index_sequence<W...>, std::index_sequence<B...>,
-                            std::index_sequence<S...>, std::integer_sequence<unsigned, F...>>,
-                std::index_sequence<O...>, std::index_sequence<OU...>> {
+struct fold_passes<Net,
+                   weight_plan<std::index_sequence<FL...>, std::index_sequence<FU...>,
+                               std::index_sequence<FW...>, std::index_sequence<FB...>,
+                               std::index_sequence<FS...>, std::integer_sequence<unsigned, FF...>>,
+                   weight_plan<std::index_sequence<L...>, std::index_sequence<U...>,
+                               std::index_sequence<W...>, std::index_sequence<B...>,
+                               std::index_sequence<S...>, std::integer_sequence<unsigned, F...>>,
+                   std::index_sequence<O...>, std::index_sequence<OU...>> {
   /// One pattern's step for input x and target t. The forward pass: unit u's net input
   /// net_u = sum_k w[u][k] x_k + b_u (the homework's dot(x, w) + b) is summed in units[u] input
   /// by input, left to right, the bias last, then y_u = g(net_u) replaces it; the network's inputs

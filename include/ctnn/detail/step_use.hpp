@@ -1,0 +1,13 @@
+// Defines `ctnn::detail::use`: how far one pattern's step goes and what it does with dE/dparams,
+// the one interface of every backend's passes.
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+namespace ctnn::detail {
+
+/// How far a step goes and what it does with dE/dparams: forward writes the units' outputs, loss
+/// returns E, gradient writes dE/dparams, descent descends and returns E, descent_without_loss
+/// descends and returns nothing.
+enum class use { forward, loss, gradient, descent, descent_without_loss };
+
+}  // namespace ctnn::detail
