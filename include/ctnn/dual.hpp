@@ -8,6 +8,7 @@
 #include <ctnn/math/exp.hpp>
 #include <ctnn/math/log.hpp>
 #include <ctnn/math/sigmoid.hpp>
+#include <ctnn/math/softplus.hpp>
 #include <ctnn/math/sqrt.hpp>
 #include <ctnn/math/tanh.hpp>
 
@@ -81,6 +82,12 @@ template <class T>
 constexpr dual<T> sigmoid(dual<T> x) {
   const T e = exp(x.value < T(0) ? x.value : -x.value);
   return {sigmoid(x.value), x.derivative * (e / ((T(1) + e) * (T(1) + e)))};
+}
+
+/// softplus(a + a'e) = softplus(a) + a' s(a) e, s the logistic sigmoid: softplus' = s.
+template <class T>
+constexpr dual<T> softplus(dual<T> x) {
+  return {softplus(x.value), x.derivative * sigmoid(x.value)};
 }
 
 }  // namespace ctnn
