@@ -20,6 +20,8 @@
 #include <ctnn/forward.hpp>
 #include <ctnn/gradient.hpp>
 #include <ctnn/initialize.hpp>
+#include <ctnn/initializer.hpp>
+#include <ctnn/loss.hpp>
 #include <ctnn/math.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/parameters.hpp>

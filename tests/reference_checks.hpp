@@ -200,8 +200,8 @@ std::span<const T> all_values(const ctnn::parameters<Net, T>& params) {
 }
 
 /// Forward pass (every unit), predict, loss, gradient and one SGD step of random patterns at
-/// random parameters: the fast paths' bits are the reference's.
-template <class Net, class T>
+/// random parameters: the fast paths' bits are the reference's, for the loss Loss.
+template <class Net, class T, class Loss = ctnn::sum_of_squares>
 void check_pattern_paths(std::uint64_t seed) {
   ctnn::pcg32 rng(seed);
   for (int set = 0; set < 24; ++set) {
@@ -220,21 +220,22 @@ void check_pattern_paths(std::uint64_t seed) {
       const auto outputs = ctnn::reference::predict(params, x);
       CHECK(first_difference<T>(ctnn::predict(params, x), outputs) == "");
       CHECK(first_difference<T>(ctnn::predict(params, x_array), outputs) == "");
-      CHECK(first_difference(ctnn::loss(params, x, t), ctnn::reference::loss(params, x, t)) == "");
-      CHECK(first_difference(all_values(ctnn::gradient(params, x, t)),
-                             all_values(ctnn::reference::gradient(params, x, t))) == "");
+      CHECK(first_difference(ctnn::loss(params, x, t, Loss{}),
+                             ctnn::reference::loss(params, x, t, Loss{})) == "");
+      CHECK(first_difference(all_values(ctnn::gradient(params, x, t, Loss{})),
+                             all_values(ctnn::reference::gradient(params, x, t, Loss{}))) == "");
       auto fast = params;
       auto reference = params;
-      CHECK(first_difference(ctnn::sgd_step(fast, x, t, rate),
-                             ctnn::reference::sgd_step(reference, x, t, rate)) == "");
+      CHECK(first_difference(ctnn::sgd_step(fast, x, t, rate, Loss{}),
+                             ctnn::reference::sgd_step(reference, x, t, rate, Loss{})) == "");
       CHECK(first_difference(all_values(fast), all_values(reference)) == "");
     }
   }
 }
 
 /// Three epochs of data (Count patterns) from random parameters and a random generator: epoch
-/// errors, parameters and the generators' next draws agree.
-template <class Net, class T, std::size_t Count>
+/// errors, parameters and the generators' next draws agree, for the loss Loss.
+template <class Net, class T, std::size_t Count, class Loss = ctnn::sum_of_squares>
 void check_epochs(std::uint64_t seed) {
   ctnn::pcg32 rng(seed);
   for (int run = 0; run < 4; ++run) {
@@ -247,9 +248,9 @@ void check_epochs(std::uint64_t seed) {
     const T rate = T(0.05) * T(run + 1);
     for (int epoch = 0; epoch < 3; ++epoch) {
       INFO("run " << run << ", epoch " << epoch << ", " << Count << " patterns");
-      CHECK(first_difference(ctnn::sgd_epoch(fast, data, rate, fast_rng),
-                             ctnn::reference::sgd_epoch(reference, data, rate, reference_rng)) ==
-            "");
+      CHECK(first_difference(
+                ctnn::sgd_epoch(fast, data, rate, fast_rng, Loss{}),
+                ctnn::reference::sgd_epoch(reference, data, rate, reference_rng, Loss{})) == "");
       CHECK(first_difference(all_values(fast), all_values(reference)) == "");
     }
     CHECK(fast_rng() == reference_rng());
@@ -257,8 +258,9 @@ void check_epochs(std::uint64_t seed) {
 }
 
 /// Training from seeds: ctnn::train (which skips the epoch error unobserved), with an observer,
-/// from given parameters, and a training_run in two chunks, against the reference.
-template <class Net, class T>
+/// from given parameters, and a training_run in two chunks, against the reference, for the loss
+/// Loss (given to train in the observer's place where there is none).
+template <class Net, class T, class Loss = ctnn::sum_of_squares>
 void check_training(std::uint64_t seed) {
   ctnn::pcg32 rng(seed);
   const auto data = draw_dataset<T, Net::input_width, Net::output_width, 5>(rng);
@@ -269,28 +271,29 @@ void check_training(std::uint64_t seed) {
       std::vector<T> reference_errors;
       const auto reference = ctnn::reference::train<Net>(
           data, rate, epochs, training_seed,
-          [&](std::size_t, T error) { reference_errors.push_back(error); });
+          [&](std::size_t, T error) { reference_errors.push_back(error); }, Loss{});
       const ctnn::training_options options{
           .learning_rate = rate, .epochs = epochs, .random_seed = training_seed};
-      CHECK(first_difference(all_values(ctnn::train<Net>(data, options)), all_values(reference)) ==
-            "");
+      CHECK(first_difference(all_values(ctnn::train<Net>(data, options, Loss{})),
+                             all_values(reference)) == "");
 
       std::vector<T> fast_errors;
       const auto observed = ctnn::train<Net>(
-          data, options, [&](std::size_t, T error) { fast_errors.push_back(error); });
+          data, options, [&](std::size_t, T error) { fast_errors.push_back(error); }, Loss{});
       CHECK(first_difference(all_values(observed), all_values(reference)) == "");
       CHECK(first_difference<T>(fast_errors, reference_errors) == "");
 
       auto run = ctnn::start_training<Net, T>(training_seed);
-      ctnn::train(run, data, rate, 2);
-      ctnn::train(run, data, rate, epochs - 2);
+      ctnn::train(run, data, rate, 2, Loss{});
+      ctnn::train(run, data, rate, epochs - 2, ctnn::no_observer{}, Loss{});
       CHECK(first_difference(all_values(run.params), all_values(reference)) == "");
 
       const auto start = draw_parameters<Net, T>(rng);
       auto reference_from_start = start;
       ctnn::reference::pcg32 reference_rng(training_seed);
-      ctnn::reference::train(reference_from_start, data, rate, epochs, reference_rng);
-      CHECK(first_difference(all_values(ctnn::train(start, data, options)),
+      ctnn::reference::train(reference_from_start, data, rate, epochs, reference_rng,
+                             ctnn::reference::no_observer{}, Loss{});
+      CHECK(first_difference(all_values(ctnn::train(start, data, options, Loss{})),
                              all_values(reference_from_start)) == "");
     }
   }

@@ -27,9 +27,10 @@ constexpr auto to_dual(const X& x) {
 /// dE/dparams by forward-mode automatic differentiation: for each parameter p_i, one forward pass
 /// in dual numbers with p_i + 1e yields E + (dE/dp_i)e. Exact up to rounding, and shares no code
 /// with backprop beyond the forward pass.
-template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y>
-constexpr parameters<Net, T> dual_gradient(const parameters<Net, T>& params, const X& x,
-                                           const Y& t) {
+template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y,
+          LossFunction Loss = sum_of_squares>
+constexpr parameters<Net, T> dual_gradient(const parameters<Net, T>& params, const X& x, const Y& t,
+                                           Loss loss_function = {}) {
   const auto dual_x = detail::to_dual<T>(x);
   const auto dual_t = detail::to_dual<T>(t);
   parameters<Net, dual<T>> seeded;
@@ -37,7 +38,7 @@ constexpr parameters<Net, T> dual_gradient(const parameters<Net, T>& params, con
   parameters<Net, T> grad;
   for (std::size_t i = 0; i < Net::parameter_count; ++i) {
     seeded.values[i].derivative = T(1);
-    grad.values[i] = loss(seeded, dual_x, dual_t).derivative;
+    grad.values[i] = loss(seeded, dual_x, dual_t, loss_function).derivative;
     seeded.values[i].derivative = T(0);
   }
   return grad;
@@ -45,16 +46,18 @@ constexpr parameters<Net, T> dual_gradient(const parameters<Net, T>& params, con
 
 /// dE/dparams by central differences, (E(p + h e_i) - E(p - h e_i)) / 2h for each parameter p_i:
 /// truncation error O(h^2), rounding error O(eps / h).
-template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y>
+template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y,
+          LossFunction Loss = sum_of_squares>
 constexpr parameters<Net, T> central_difference_gradient(const parameters<Net, T>& params,
-                                                         const X& x, const Y& t, T step) {
+                                                         const X& x, const Y& t, T step,
+                                                         Loss loss_function = {}) {
   parameters<Net, T> shifted = params;
   parameters<Net, T> grad;
   for (std::size_t i = 0; i < Net::parameter_count; ++i) {
     shifted.values[i] = params.values[i] + step;
-    const T above = loss(shifted, x, t);
+    const T above = loss(shifted, x, t, loss_function);
     shifted.values[i] = params.values[i] - step;
-    const T below = loss(shifted, x, t);
+    const T below = loss(shifted, x, t, loss_function);
     shifted.values[i] = params.values[i];
     grad.values[i] = (above - below) / (T(2) * step);
   }

@@ -14,6 +14,7 @@
 #include <ctnn/divergence.hpp>
 #include <ctnn/gradient.hpp>
 #include <ctnn/initialize.hpp>
+#include <ctnn/loss.hpp>
 #include <ctnn/parameters.hpp>
 #include <ctnn/random.hpp>
 #include <span>
@@ -56,6 +57,9 @@ struct training_options {
   /// the other two it has a default, 1: no seed is better than another, and a run that states
   /// none is still reproducible.
   std::uint64_t random_seed = 1;
+  /// The law of the initial parameters, drawn first from that generator: N(0, 1) (the homework's),
+  /// or e.g. ctnn::initializer::uniform(0.3) (<ctnn/initializer.hpp>).
+  initializer initial_parameters = {};
 };
 
 /// An observer that records nothing: train's default.
@@ -75,11 +79,11 @@ struct training_run {
 };
 
 /// A new run as train<Net>(data, options) starts one with options.random_seed: every parameter
-/// drawn from N(0, 1) by pcg32(random_seed), whose next draws order the epochs.
+/// drawn from N(0, 1) (or the law given) by pcg32(random_seed), whose next draws order the epochs.
 template <class Net, class T>
-constexpr training_run<Net, T> start_training(std::uint64_t random_seed) {
+constexpr training_run<Net, T> start_training(std::uint64_t random_seed, initializer law = {}) {
   pcg32 rng(random_seed);
-  const parameters<Net, T> params = initialize<Net, T>(rng);
+  const parameters<Net, T> params = initialize<Net, T>(rng, law);
   return {params, rng, 0};
 }
 
@@ -105,27 +109,33 @@ constexpr void iota(std::size_t* order, std::index_sequence<I...>) {
 
 }  // namespace detail
 
-/// One SGD update on one pattern: params -= learning_rate * dE/dparams. Returns the pattern's
-/// loss E before the update.
-template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y>
-constexpr T sgd_step(parameters<Net, T>& params, const X& x, const Y& y, T learning_rate) {
+/// One SGD update on one pattern: params -= learning_rate * dE/dparams, E the homework's loss or
+/// the one given (<ctnn/loss.hpp>). Returns the pattern's loss E before the update.
+template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y,
+          LossFunction Loss = sum_of_squares>
+constexpr T sgd_step(parameters<Net, T>& params, const X& x, const Y& y, T learning_rate,
+                     Loss = {}) {
   static_assert(detail::extent_of<X> == Net::input_width,
                 "ctnn::sgd_step(params, x, y, rate) requires one value in x per input unit");
   static_assert(detail::extent_of<Y> == Net::output_width,
                 "ctnn::sgd_step(params, x, y, rate) requires one value in y per output unit");
-  if constexpr (!detail::widths_fit<Net, detail::extent_of<X>, detail::extent_of<Y>>)
+  static_assert(detail::loss_fits<Net, Loss>, CTNN_DETAIL_LOSS_REFUSED);
+  if constexpr (!detail::widths_fit<Net, detail::extent_of<X>, detail::extent_of<Y>> ||
+                !detail::loss_fits<Net, Loss>)
     return T{};
   else
-    return detail::backprop<Net>::step(params.values, x, y, learning_rate);
+    return detail::backprop<Net>::template step<detail::use::descent, Loss>(params.values, x, y,
+                                                                            learning_rate);
 }
 
 /// The same for braced lists, `ctnn::sgd_step(params, {1.0, 0.0}, {1.0}, rate)`.
-template <class Net, class T, std::size_t NX, std::size_t NY>
+template <class Net, class T, std::size_t NX, std::size_t NY, LossFunction Loss = sum_of_squares>
 constexpr T sgd_step(parameters<Net, T>& params, const std::type_identity_t<T> (&x)[NX],
-                     const std::type_identity_t<T> (&y)[NY], T learning_rate) {
+                     const std::type_identity_t<T> (&y)[NY], T learning_rate,
+                     Loss loss_function = {}) {
   // The arrays' own types as X and Y pick the form above, with nothing copied.
-  return sgd_step<Net, T, std::type_identity_t<T>[NX], std::type_identity_t<T>[NY]>(params, x, y,
-                                                                                    learning_rate);
+  return sgd_step<Net, T, std::type_identity_t<T>[NX], std::type_identity_t<T>[NY]>(
+      params, x, y, learning_rate, loss_function);
 }
 
 namespace detail {
@@ -140,7 +150,8 @@ template <std::size_t... N>
 struct epoch_runner<std::index_sequence<N...>> {
   /// The epoch. With use::descent it returns the epoch error; with use::descent_without_loss,
   /// for training that never reads it, the error is not computed and it returns nothing.
-  template <use Use, class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count>
+  template <use Use, class Loss, class Net, class T, std::size_t Inputs, std::size_t Outputs,
+            std::size_t Count>
   static constexpr auto run(parameters<Net, T>& params,
                             const dataset<T, Inputs, Outputs, Count>& data, T learning_rate,
                             pcg32& rng) {
@@ -151,23 +162,23 @@ struct epoch_runner<std::index_sequence<N...>> {
     if constexpr (Use == use::descent) {
       T error{};
       if constexpr (Count <= unrolled_shuffle_limit) {
-        ((error += backprop<Net>::template step<use::descent>(
+        ((error += backprop<Net>::template step<use::descent, Loss>(
               params.values, data.inputs[order[N]], data.targets[order[N]], learning_rate)),
          ...);
       } else {
         for (std::size_t n = 0; n < Count; ++n)
-          error += backprop<Net>::template step<use::descent>(
+          error += backprop<Net>::template step<use::descent, Loss>(
               params.values, data.inputs[order[n]], data.targets[order[n]], learning_rate);
       }
       return error;
     } else if constexpr (Count <= unrolled_shuffle_limit) {
-      (backprop<Net>::template step<Use>(params.values, data.inputs[order[N]],
-                                         data.targets[order[N]], learning_rate),
+      (backprop<Net>::template step<Use, Loss>(params.values, data.inputs[order[N]],
+                                               data.targets[order[N]], learning_rate),
        ...);
     } else {
       for (std::size_t n = 0; n < Count; ++n)
-        backprop<Net>::template step<Use>(params.values, data.inputs[order[n]],
-                                          data.targets[order[n]], learning_rate);
+        backprop<Net>::template step<Use, Loss>(params.values, data.inputs[order[n]],
+                                                data.targets[order[n]], learning_rate);
     }
   }
 };
@@ -190,15 +201,18 @@ constexpr std::array<std::size_t, Count> epoch_order(pcg32 rng) {
 /// One epoch: every pattern once, in a fresh permutation drawn from rng (as the homework's
 /// np.random.permutation), each followed by its update. Returns the epoch error: the sum of the
 /// patterns' losses, each taken before its own update.
-template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count>
+template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
+          LossFunction Loss = sum_of_squares>
 constexpr T sgd_epoch(parameters<Net, T>& params, const dataset<T, Inputs, Outputs, Count>& data,
-                      T learning_rate, pcg32& rng) {
+                      T learning_rate, pcg32& rng, Loss = {}) {
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
-  if constexpr (!detail::widths_fit<Net, Inputs, Outputs>)
+  static_assert(detail::loss_fits<Net, Loss>, CTNN_DETAIL_LOSS_REFUSED);
+  if constexpr (!detail::widths_fit<Net, Inputs, Outputs> || !detail::loss_fits<Net, Loss>)
     return T{};
   else
-    return detail::epoch_runner<std::make_index_sequence<Count>>::template run<
-        detail::use::descent>(params, data, learning_rate, rng);
+    return detail::epoch_runner<std::make_index_sequence<Count>>::template run<detail::use::descent,
+                                                                               Loss>(
+        params, data, learning_rate, rng);
 }
 
 namespace detail {
@@ -224,8 +238,8 @@ constexpr bool notify(Observer& observer, std::size_t epoch, T error,
 }
 
 /// Trains `epochs` epochs, numbered from first_epoch for the observer; returns how many ran.
-template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
-          class Observer>
+template <class Loss, class Net, class T, std::size_t Inputs, std::size_t Outputs,
+          std::size_t Count, class Observer>
 constexpr std::size_t run_epochs(parameters<Net, T>& params,
                                  const dataset<T, Inputs, Outputs, Count>& data,
                                  double learning_rate, std::size_t epochs, pcg32& rng,
@@ -246,18 +260,18 @@ constexpr std::size_t run_epochs(parameters<Net, T>& params,
     // The default observer never sees the epoch error: it is not computed.
     std::size_t epoch = 0;
     for (; epochs - epoch >= 4; epoch += 4) {
-      runner::template run<use::descent_without_loss>(params, data, rate, rng);
-      runner::template run<use::descent_without_loss>(params, data, rate, rng);
-      runner::template run<use::descent_without_loss>(params, data, rate, rng);
-      runner::template run<use::descent_without_loss>(params, data, rate, rng);
+      runner::template run<use::descent_without_loss, Loss>(params, data, rate, rng);
+      runner::template run<use::descent_without_loss, Loss>(params, data, rate, rng);
+      runner::template run<use::descent_without_loss, Loss>(params, data, rate, rng);
+      runner::template run<use::descent_without_loss, Loss>(params, data, rate, rng);
       if (std::is_constant_evaluated() && !check::holds(params.values))
         diverged_after_epochs(first_epoch + epoch + 4, learning_rate);
     }
     for (; epoch < epochs; ++epoch)
-      runner::template run<use::descent_without_loss>(params, data, rate, rng);
+      runner::template run<use::descent_without_loss, Loss>(params, data, rate, rng);
   } else {
     for (std::size_t epoch = 0; epoch < epochs; ++epoch) {
-      const T error = runner::template run<use::descent>(params, data, rate, rng);
+      const T error = runner::template run<use::descent, Loss>(params, data, rate, rng);
       if (!notify(observer, first_epoch + epoch, error,
                   static_cast<const parameters<Net, T>&>(params)))
         return epoch + 1;
@@ -270,21 +284,50 @@ constexpr std::size_t run_epochs(parameters<Net, T>& params,
 
 }  // namespace detail
 
+namespace detail {
+
+/// The loss that train uses: the argument in the observer's place if it is a loss (train(data,
+/// options, ctnn::binary_cross_entropy{})), else the one after the observer.
+template <class ObserverOrLoss, class Loss>
+using loss_given = std::conditional_t<LossFunction<ObserverOrLoss>, ObserverOrLoss, Loss>;
+
+/// run_epochs for train's arguments: an observer and a loss, or a loss in the observer's place.
+template <class Loss, class Net, class T, std::size_t Inputs, std::size_t Outputs,
+          std::size_t Count, class ObserverOrLoss>
+constexpr std::size_t run_epochs_given(parameters<Net, T>& params,
+                                       const dataset<T, Inputs, Outputs, Count>& data,
+                                       double learning_rate, std::size_t epochs, pcg32& rng,
+                                       ObserverOrLoss& observer_or_loss,
+                                       std::size_t first_epoch = 0) {
+  if constexpr (LossFunction<ObserverOrLoss>) {
+    no_observer none;
+    return run_epochs<ObserverOrLoss>(params, data, learning_rate, epochs, rng, none, first_epoch);
+  } else {
+    return run_epochs<Loss>(params, data, learning_rate, epochs, rng, observer_or_loss,
+                            first_epoch);
+  }
+}
+
+}  // namespace detail
+
 /// Continues `run` on data for `epochs` epochs at `learning_rate`, its pattern orders drawn on
 /// from run.rng. After each epoch, observer(epoch, error, params) (or observer(epoch, error)) sees
 /// the run's epoch number, the epoch error and the parameters; an observer that returns bool
-/// stops training by returning false (e.g. on a NaN error). Returns the epochs trained.
+/// stops training by returning false (e.g. on a NaN error). The loss is the homework's, or the
+/// one given after the observer or in its place (<ctnn/loss.hpp>). Returns the epochs trained.
 template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
-          class Observer = no_observer>
+          class Observer = no_observer, LossFunction Loss = sum_of_squares>
 constexpr std::size_t train(training_run<Net, T>& run,
                             const dataset<T, Inputs, Outputs, Count>& data, double learning_rate,
-                            std::size_t epochs, Observer observer = {}) {
+                            std::size_t epochs, Observer observer = {}, Loss = {}) {
+  using loss = detail::loss_given<Observer, Loss>;
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
-  if constexpr (!detail::widths_fit<Net, Inputs, Outputs>) {
+  static_assert(detail::loss_fits<Net, loss>, CTNN_DETAIL_LOSS_REFUSED);
+  if constexpr (!detail::widths_fit<Net, Inputs, Outputs> || !detail::loss_fits<Net, loss>) {
     return 0;
   } else {
-    const std::size_t trained = detail::run_epochs(run.params, data, learning_rate, epochs, run.rng,
-                                                   observer, run.epochs_trained);
+    const std::size_t trained = detail::run_epochs_given<Loss>(
+        run.params, data, learning_rate, epochs, run.rng, observer, run.epochs_trained);
     run.epochs_trained += trained;
     return trained;
   }
@@ -293,34 +336,43 @@ constexpr std::size_t train(training_run<Net, T>& run,
 /// Trains given parameters (e.g. loaded ones) on data for options.epochs epochs, the pattern
 /// orders drawn from a new pcg32 seeded with options.random_seed: a new run from these
 /// parameters. To go on where a run stopped, with its generator, train a training_run instead.
-/// The observer is as for that overload.
+/// The observer and the loss are as for that overload.
 template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
-          class Observer = no_observer>
+          class Observer = no_observer, LossFunction Loss = sum_of_squares>
 constexpr parameters<Net, T> train(parameters<Net, T> params,
                                    const dataset<T, Inputs, Outputs, Count>& data,
-                                   const training_options& options, Observer observer = {}) {
+                                   const training_options& options, Observer observer = {},
+                                   Loss = {}) {
+  using loss = detail::loss_given<Observer, Loss>;
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
-  if constexpr (detail::widths_fit<Net, Inputs, Outputs>) {
+  static_assert(detail::loss_fits<Net, loss>, CTNN_DETAIL_LOSS_REFUSED);
+  if constexpr (detail::widths_fit<Net, Inputs, Outputs> && detail::loss_fits<Net, loss>) {
     pcg32 rng(options.random_seed);
-    detail::run_epochs(params, data, options.learning_rate, options.epochs, rng, observer);
+    detail::run_epochs_given<Loss>(params, data, options.learning_rate, options.epochs, rng,
+                                   observer);
   }
   return params;
 }
 
 /// Trains a network of topology Net on data as the homework does: every parameter drawn from N(0,
-/// 1) by a pcg32 seeded with options.random_seed, then options.epochs epochs of per-pattern SGD
-/// whose pattern orders come from the same generator.
+/// 1) (or options.initial_parameters) by a pcg32 seeded with options.random_seed, then
+/// options.epochs epochs of per-pattern SGD whose pattern orders come from the same generator. The
+/// observer and the loss are as for the overloads above.
 template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
-          class Observer = no_observer>
+          class Observer = no_observer, LossFunction Loss = sum_of_squares>
 constexpr parameters<Net, T> train(const dataset<T, Inputs, Outputs, Count>& data,
-                                   const training_options& options, Observer observer = {}) {
+                                   const training_options& options, Observer observer = {},
+                                   Loss = {}) {
+  using loss = detail::loss_given<Observer, Loss>;
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
-  if constexpr (!detail::widths_fit<Net, Inputs, Outputs>) {
+  static_assert(detail::loss_fits<Net, loss>, CTNN_DETAIL_LOSS_REFUSED);
+  if constexpr (!detail::widths_fit<Net, Inputs, Outputs> || !detail::loss_fits<Net, loss>) {
     return parameters<Net, T>{};
   } else {
     pcg32 rng(options.random_seed);
-    parameters<Net, T> params = initialize<Net, T>(rng);
-    detail::run_epochs(params, data, options.learning_rate, options.epochs, rng, observer);
+    parameters<Net, T> params = initialize<Net, T>(rng, options.initial_parameters);
+    detail::run_epochs_given<Loss>(params, data, options.learning_rate, options.epochs, rng,
+                                   observer);
     return params;
   }
 }

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/detail/step_use.hpp>
+#include <ctnn/loss.hpp>
 #include <type_traits>
 #include <utility>
 
@@ -78,29 +79,36 @@ inline constexpr std::size_t last_reader = [] {
 /// each use returns and writes.
 template <class Net>
 struct loop_passes {
-  template <use Use = use::descent, class Params, class X, class Y, class Out,
-            class T = std::remove_cvref_t<decltype(std::declval<Params&>()[0])>>
+  template <use Use = use::descent, class Loss = sum_of_squares, class Params, class X, class Y,
+            class Out, class T = std::remove_cvref_t<decltype(std::declval<Params&>()[0])>>
   static constexpr auto step(Params& params, const X& x, const Y& target, Out out) {
+    using output_activation = typename Net::template activation<Net::layer_count - 1>;
+    // A loss that reads the output units' net inputs gets them in error[], free until the deltas.
+    constexpr bool keeps_net = Loss::reads_net_input;
     T units[Net::unit_count];
     T error[Net::unit_count];
-    forward_layers(params, x, units, std::make_index_sequence<Net::layer_count - 1>{});
+    forward_layers<keeps_net>(params, x, units, error,
+                              std::make_index_sequence<Net::layer_count - 1>{});
     constexpr std::size_t first_output = Net::template unit_offset<Net::layer_count - 1>;
     if constexpr (Use == use::forward) {
       for (std::size_t u = Net::input_width; u < Net::unit_count; ++u) out[u] = units[u];
     } else {
+      // What the loss reads of output o: its net input, or its output.
+      const T* read = keeps_net ? error + first_output : units + first_output;
       [[maybe_unused]] T loss{};
       if constexpr (Use == use::descent || Use == use::loss) {
-        loss = (units[first_output] - target[0]) * (units[first_output] - target[0]);
+        loss = Loss::template term<output_activation>(read[0], target[0]);
         for (std::size_t o = 1; o < Net::output_width; ++o) {
-          loss =
-              loss + (units[first_output + o] - target[o]) * (units[first_output + o] - target[o]);
+          loss = loss + Loss::template term<output_activation>(read[o], target[o]);
         }
+        loss = Loss::template total<Net::output_width>(loss);
       }
       if constexpr (Use != use::loss) {
-        using output_activation = typename Net::template activation<Net::layer_count - 1>;
+        // Each delta replaces what it was computed from: read[o] is error[first_output + o] or
+        // units[first_output + o], and nothing reads it again.
         for (std::size_t o = 0; o < Net::output_width; ++o) {
-          error[first_output + o] = T(2) * (units[first_output + o] - target[o]) *
-                                    output_activation::slope(units[first_output + o]);
+          error[first_output + o] =
+              Loss::template delta<output_activation, Net::output_width>(read[o], target[o]);
         }
         backward_layers<Use>(params, x, units, error, out,
                              std::make_index_sequence<Net::layer_count - 1>{});
@@ -120,15 +128,16 @@ struct loop_passes {
     }
   }
 
-  template <class Params, class X, class T, std::size_t... I>
-  static constexpr void forward_layers(const Params& params, const X& x, T* units,
+  template <bool KeepsNet, class Params, class X, class T, std::size_t... I>
+  static constexpr void forward_layers(const Params& params, const X& x, T* units, T* nets,
                                        std::index_sequence<I...>) {
-    (forward_layer<I + 1>(params, x, units), ...);
+    (forward_layer<KeepsNet, I + 1>(params, x, units, nets), ...);
   }
 
-  /// Layer L's outputs y_j = g(net_j), net_j = ((w_j0 x_0 + w_j1 x_1) + ...) + b_j.
-  template <std::size_t L, class Params, class X, class T>
-  static constexpr void forward_layer(const Params& params, const X& x, T* units) {
+  /// Layer L's outputs y_j = g(net_j), net_j = ((w_j0 x_0 + w_j1 x_1) + ...) + b_j; the output
+  /// units' net inputs also in nets[] if KeepsNet.
+  template <bool KeepsNet, std::size_t L, class Params, class X, class T>
+  static constexpr void forward_layer(const Params& params, const X& x, T* units, T* nets) {
     using activation = typename Net::template activation<L>;
     for (std::size_t j = 0; j < Net::template width<L>; ++j) {
       const std::size_t row = Net::template weight_offset<L> + j * Net::template fan_in<L>;
@@ -144,8 +153,13 @@ struct loop_passes {
           net = net + params[row + first + i] * read<S>(x, units, i);
         }
       });
-      units[Net::template unit_offset<L> + j] =
-          activation::value(net + params[Net::template bias_offset<L> + j]);
+      const std::size_t unit = Net::template unit_offset<L> + j;
+      if constexpr (KeepsNet && L + 1 == Net::layer_count) {
+        nets[unit] = net + params[Net::template bias_offset<L> + j];
+        units[unit] = activation::value(nets[unit]);
+      } else {
+        units[unit] = activation::value(net + params[Net::template bias_offset<L> + j]);
+      }
     }
   }
 

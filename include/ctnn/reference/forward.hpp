@@ -1,5 +1,6 @@
-// Defines the reference forward pass and loss: every unit's output y_j = g(net_j), and the
-// homework's E = sum_o (y_o - t_o)^2, as loops over layers, units and inputs.
+// Defines the reference forward pass and loss: every unit's output y_j = g(net_j), and a loss of
+// <ctnn/loss.hpp> (the homework's E = sum_o (y_o - t_o)^2 by default), as loops over layers,
+// units and inputs.
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
@@ -7,6 +8,7 @@
 #include <cstddef>
 #include <ctnn/detail/fixed_vector.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/loss.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/parameters.hpp>
 #include <utility>
@@ -110,16 +112,35 @@ constexpr std::array<T, Net::output_width> predict(const parameters<Net, T>& par
   return outputs;
 }
 
-/// The homework's loss of one pattern, E = sum_o (y_o - t_o)^2 with no factor 1/2, summed left to
-/// right from the first square.
-template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y>
-constexpr T loss(const parameters<Net, T>& params, const X& x, const Y& t) {
+/// What the loss reads of each output unit: its net input where Loss reads_net_input, else its
+/// output.
+template <class Net, class Loss, class T>
+constexpr std::array<T, Net::output_width> loss_arguments(const parameters<Net, T>& params,
+                                                          const unit_outputs<Net, T>& y) {
+  constexpr std::size_t last = Net::layer_count - 1;
+  std::array<T, Net::output_width> arguments{};
+  for (std::size_t o = 0; o < Net::output_width; ++o) {
+    arguments[o] = Loss::reads_net_input ? net_input<Net, last>(params, y, o)
+                                         : y[Net::template unit_offset<last> + o];
+  }
+  return arguments;
+}
+
+/// The loss of one pattern (<ctnn/loss.hpp>), by default the homework's E = sum_o (y_o - t_o)^2
+/// with no factor 1/2: the loss's terms summed left to right from the first, then its total.
+template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y,
+          LossFunction Loss = sum_of_squares>
+constexpr T loss(const parameters<Net, T>& params, const X& x, const Y& t, Loss = {}) {
   static_assert(detail::extent_of<Y> == Net::output_width,
                 "ctnn::reference::loss(params, x, t) requires one value in t per output unit");
-  const std::array<T, Net::output_width> y = reference::predict(params, x);
-  T sum = (y[0] - t[0]) * (y[0] - t[0]);
-  for (std::size_t o = 1; o < Net::output_width; ++o) sum = sum + (y[o] - t[o]) * (y[o] - t[o]);
-  return sum;
+  using activation = typename Net::template activation<Net::layer_count - 1>;
+  const std::array<T, Net::output_width> out =
+      loss_arguments<Net, Loss>(params, reference::forward(params, x));
+  T sum = Loss::template term<activation>(out[0], t[0]);
+  for (std::size_t o = 1; o < Net::output_width; ++o) {
+    sum = sum + Loss::template term<activation>(out[o], t[o]);
+  }
+  return Loss::template total<Net::output_width>(sum);
 }
 
 }  // namespace ctnn::reference

@@ -1,5 +1,5 @@
-// Defines the reference gradient: dE/dparams of one pattern by backpropagation, derived from the
-// homework's loss, as loops over layers (last to first), units and inputs.
+// Defines the reference gradient: dE/dparams of one pattern by backpropagation, for a loss of
+// <ctnn/loss.hpp>, as loops over layers (last to first), units and inputs.
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
@@ -7,21 +7,23 @@
 #include <cstddef>
 #include <ctnn/detail/fixed_vector.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/loss.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/parameters.hpp>
 #include <ctnn/reference/forward.hpp>
 
 // The derivation, for unit j of a layer with activation g, inputs x_k (the outputs of the units
 // s_k that layer reads), weights w_jk and bias b_j:
-//   net_j = sum_k w_jk x_k + b_j,   y_j = g(net_j),   E = sum_o (y_o - t_o)^2.
-// Output units:   dE/dy_o = 2 (y_o - t_o)                          (no factor 1/2 in E)
-// Every unit:     delta_j = dE/dnet_j = dE/dy_j g'(net_j)          (g' written through y_j, as
+//   net_j = sum_k w_jk x_k + b_j,   y_j = g(net_j),   E the loss (<ctnn/loss.hpp>).
+// Output units:   delta_o = dE/dnet_o, which the loss writes in closed form (for the homework's
+//                 E = sum_o (y_o - t_o)^2, 2 (y_o - t_o) g'(net_o): no factor 1/2 in E)
+// Hidden units:   dE/dy_j  = sum over the units r reading j of delta_r w_rj
+//                 delta_j  = dE/dnet_j = dE/dy_j g'(net_j)         (g' written through y_j, as
 //                                                                   the activation's slope(y_j))
-//                 dE/db_j  = delta_j                               (dnet_j/db_j = 1)
+// Every unit:     dE/db_j  = delta_j                               (dnet_j/db_j = 1)
 //                 dE/dw_jk = delta_j x_k                           (dnet_j/dw_jk = x_k)
-// Hidden units:   dE/dy_s  = sum over the units j reading s of delta_j w_js
-// since y_s reaches E only through the net inputs of its readers. Readers sit in later layers, so
-// visiting the layers last to first completes each dE/dy_s before s's own layer needs it.
+// since y_j reaches E only through the net inputs of its readers. Readers sit in later layers, so
+// visiting the layers last to first completes each dE/dy_j before j's own layer needs it.
 
 namespace ctnn::reference {
 
@@ -44,27 +46,36 @@ struct error_signals {
   }
 };
 
-/// dE/dy_o = 2 (y_o - t_o) for each output o.
-template <class Net, class T, class Y>
-constexpr void output_errors(const unit_outputs<Net, T>& y, const Y& t,
-                             error_signals<Net, T>& errors) {
-  constexpr std::size_t first_output = Net::template unit_offset<Net::layer_count - 1>;
+/// Each output's delta_o = dE/dnet_o, as the loss writes it in closed form for the output
+/// activation (for the homework's loss, 2 (y_o - t_o) g'(net_o)).
+template <class Net, class Loss, class T, class Y>
+constexpr std::array<T, Net::output_width> output_deltas(const parameters<Net, T>& params,
+                                                         const unit_outputs<Net, T>& y,
+                                                         const Y& t) {
+  constexpr std::size_t last = Net::layer_count - 1;
+  using activation = typename Net::template activation<last>;
+  const std::array<T, Net::output_width> out = loss_arguments<Net, Loss>(params, y);
+  std::array<T, Net::output_width> deltas{};
   for (std::size_t o = 0; o < Net::output_width; ++o) {
-    errors.add(first_output + o, T(2) * (y[first_output + o] - t[o]));
+    deltas[o] = Loss::template delta<activation, Net::output_width>(out[o], t[o]);
   }
+  return deltas;
 }
 
 /// Layer L's part of backprop: for each unit j, delta_j from dE/dy_j (complete, as only later
-/// layers read j), then dE/db_j, dE/dw_jk for each input k, and the term delta_j w_jk that j
-/// passes back to a hidden source s_k (inputs have no parameters behind them, so no dE/dy).
+/// layers read j; an output unit's delta comes from the loss), then dE/db_j, dE/dw_jk for each
+/// input k, and the term delta_j w_jk that j passes back to a hidden source s_k (inputs have no
+/// parameters behind them, so no dE/dy).
 template <class Net, std::size_t L, class T>
 constexpr void backprop_layer(const parameters<Net, T>& params, const unit_outputs<Net, T>& y,
+                              const std::array<T, Net::output_width>& output_deltas,
                               error_signals<Net, T>& errors, parameters<Net, T>& grad) {
   using activation = typename Net::template activation<L>;
   constexpr auto inputs = input_units<Net, L>();
   for (std::size_t j = 0; j < Net::template width<L>; ++j) {
     const std::size_t unit = Net::template unit_offset<L> + j;
-    const T delta = errors.dE_dy[unit] * activation::slope(y[unit]);
+    const T delta = L + 1 == Net::layer_count ? output_deltas[j]
+                                              : errors.dE_dy[unit] * activation::slope(y[unit]);
     grad.template bias<L>(j) = delta;
     for (std::size_t k = 0; k < inputs.size(); ++k) {
       const std::size_t source = inputs[k];
@@ -76,18 +87,22 @@ constexpr void backprop_layer(const parameters<Net, T>& params, const unit_outpu
   }
 }
 
-/// dE/dparams of one pattern (input x, target t), laid out as the parameters: a forward pass,
-/// then backprop through the layers last to first.
-template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y>
-constexpr parameters<Net, T> gradient(const parameters<Net, T>& params, const X& x, const Y& t) {
+/// dE/dparams of one pattern (input x, target t) for a loss of <ctnn/loss.hpp> (the homework's
+/// by default), laid out as the parameters: a forward pass, then backprop through the layers
+/// last to first.
+template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y,
+          LossFunction Loss = sum_of_squares>
+constexpr parameters<Net, T> gradient(const parameters<Net, T>& params, const X& x, const Y& t,
+                                      Loss = {}) {
   static_assert(detail::extent_of<Y> == Net::output_width,
                 "ctnn::reference::gradient(params, x, t) requires one value in t per output unit");
   const unit_outputs<Net, T> y = reference::forward(params, x);
+  const std::array<T, Net::output_width> deltas = output_deltas<Net, Loss>(params, y, t);
   error_signals<Net, T> errors;
-  output_errors<Net>(y, t, errors);
   parameters<Net, T> grad;
-  for_each_layer<Net, true>(
-      [&](auto layer) { backprop_layer<Net, decltype(layer)::value>(params, y, errors, grad); });
+  for_each_layer<Net, true>([&](auto layer) {
+    backprop_layer<Net, decltype(layer)::value>(params, y, deltas, errors, grad);
+  });
   return grad;
 }
 

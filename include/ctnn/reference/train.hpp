@@ -9,6 +9,8 @@
 #include <ctnn/dataset.hpp>
 #include <ctnn/detail/fixed_vector.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/initializer.hpp>
+#include <ctnn/loss.hpp>
 #include <ctnn/parameters.hpp>
 #include <ctnn/reference/forward.hpp>
 #include <ctnn/reference/gradient.hpp>
@@ -17,11 +19,31 @@
 
 namespace ctnn::reference {
 
-/// Every weight and bias drawn from N(0, 1), in the parameters' order (the homework's torch.randn).
+/// The number of inputs a unit of the layer that holds parameter i reads.
+template <class Net>
+constexpr std::size_t fan_in_of_parameter(std::size_t i) {
+  std::size_t fan_in = 0;
+  for_each_layer<Net>([&](auto layer) {
+    constexpr std::size_t L = decltype(layer)::value;
+    if (i >= Net::template weight_offset<L>) fan_in = Net::template fan_in<L>;
+  });
+  return fan_in;
+}
+
+/// Every weight and bias drawn in the parameters' order from `law`: N(0, 1) by default (the
+/// homework's torch.randn); U(-r, r) as r (2u - 1), u uniform in [0, 1) and r rounded to T, with
+/// r = law.radius, or 1/sqrt(fan-in) of the parameter's layer for fan_in_uniform.
 template <class Net, class T>
-constexpr parameters<Net, T> initialize(pcg32& rng) {
+constexpr parameters<Net, T> initialize(pcg32& rng, initializer law = {}) {
   parameters<Net, T> params;
-  for (std::size_t i = 0; i < Net::parameter_count; ++i) params.values[i] = standard_normal<T>(rng);
+  for (std::size_t i = 0; i < Net::parameter_count; ++i) {
+    if (law.distribution == initializer::law::standard_normal) {
+      params.values[i] = standard_normal<T>(rng);
+    } else {
+      const T r = T(law.radius_for(fan_in_of_parameter<Net>(i)));
+      params.values[i] = r * (T(2) * uniform_real<T>(rng) - T(1));
+    }
+  }
   return params;
 }
 
@@ -29,10 +51,12 @@ constexpr parameters<Net, T> initialize(pcg32& rng) {
 /// at the parameters before the update. Returns the pattern's loss E before the update. (The fast
 /// path updates as backprop goes, reading each weight for the error it passes back before it
 /// changes: the same bits.)
-template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y>
-constexpr T sgd_step(parameters<Net, T>& params, const X& x, const Y& t, T learning_rate) {
-  const T error = reference::loss(params, x, t);
-  const parameters<Net, T> grad = reference::gradient(params, x, t);
+template <class Net, class T, detail::FixedVector<T> X, detail::FixedVector<T> Y,
+          LossFunction Loss = sum_of_squares>
+constexpr T sgd_step(parameters<Net, T>& params, const X& x, const Y& t, T learning_rate,
+                     Loss loss_function = {}) {
+  const T error = reference::loss(params, x, t, loss_function);
+  const parameters<Net, T> grad = reference::gradient(params, x, t, loss_function);
   for (std::size_t i = 0; i < Net::parameter_count; ++i) {
     params.values[i] = params.values[i] - learning_rate * grad.values[i];
   }
@@ -52,13 +76,15 @@ constexpr std::array<std::size_t, Count> epoch_order(pcg32& rng) {
 /// One epoch: every pattern once, in a fresh order from rng, each followed by its own update.
 /// Returns the epoch error, the patterns' losses (each before its update) summed in visiting
 /// order from 0 (the homework's error_epoch).
-template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count>
+template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
+          LossFunction Loss = sum_of_squares>
 constexpr T sgd_epoch(parameters<Net, T>& params, const dataset<T, Inputs, Outputs, Count>& data,
-                      T learning_rate, pcg32& rng) {
+                      T learning_rate, pcg32& rng, Loss loss_function = {}) {
   const std::array<std::size_t, Count> order = epoch_order<Count>(rng);
   T error{};
   for (const std::size_t n : order) {
-    error = error + reference::sgd_step(params, data.inputs[n], data.targets[n], learning_rate);
+    error = error + reference::sgd_step(params, data.inputs[n], data.targets[n], learning_rate,
+                                        loss_function);
   }
   return error;
 }
@@ -72,25 +98,27 @@ struct no_observer {
 /// Trains params for `epochs` epochs at learning_rate (rounded to T once), each epoch's order
 /// drawn from rng; observer(epoch, error) sees each epoch's error.
 template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
-          class Observer = no_observer>
+          class Observer = no_observer, LossFunction Loss = sum_of_squares>
 constexpr void train(parameters<Net, T>& params, const dataset<T, Inputs, Outputs, Count>& data,
-                     double learning_rate, std::size_t epochs, pcg32& rng, Observer observer = {}) {
+                     double learning_rate, std::size_t epochs, pcg32& rng, Observer observer = {},
+                     Loss loss_function = {}) {
   const auto rate = static_cast<T>(learning_rate);
   for (std::size_t epoch = 0; epoch < epochs; ++epoch) {
-    observer(epoch, reference::sgd_epoch(params, data, rate, rng));
+    observer(epoch, reference::sgd_epoch(params, data, rate, rng, loss_function));
   }
 }
 
 /// Trains a network of topology Net from a random seed, as the homework does: one
 /// pcg32(random_seed) draws every parameter from N(0, 1), then every epoch's order.
 template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
-          class Observer = no_observer>
+          class Observer = no_observer, LossFunction Loss = sum_of_squares>
 constexpr parameters<Net, T> train(const dataset<T, Inputs, Outputs, Count>& data,
                                    double learning_rate, std::size_t epochs,
-                                   std::uint64_t random_seed, Observer observer = {}) {
+                                   std::uint64_t random_seed, Observer observer = {},
+                                   Loss loss_function = {}, initializer law = {}) {
   pcg32 rng(random_seed);
-  parameters<Net, T> params = reference::initialize<Net, T>(rng);
-  reference::train(params, data, learning_rate, epochs, rng, observer);
+  parameters<Net, T> params = reference::initialize<Net, T>(rng, law);
+  reference::train(params, data, learning_rate, epochs, rng, observer, loss_function);
   return params;
 }
 

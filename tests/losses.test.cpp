@@ -1,0 +1,47 @@
+// Run-time tests of ctnn's losses (<ctnn/loss.hpp>): each loss through the folds and the loops,
+// in float and double, against ctnn::reference bit for bit; and the course's 12-8-15-36 network
+// learning a one-hot dataset with binary cross-entropy.
+// SPDX-License-Identifier: BSL-1.0
+#include <ctnn/backend.hpp>
+#include <ctnn/loss.hpp>
+
+#include "reference_checks.hpp"
+
+using namespace ctnn_reference_test;
+
+namespace {
+
+// Folds (small) and loops (large), each output activation, skip links.
+using loss_topologies = std::tuple<
+    ctnn::homework::xor_net,
+    network<input<3>, dense<4, rlu>, dense<3, rlu>, dense<2, lin, from<2, 1>>>,
+    network<input<4>, dense<5, tnh>, dense<1, lin, from<1, 0>>, dense<3, sig, from<2, 0, 1>>>,
+    network<input<2>, dense<3, sig>, dense<2, tnh, from<0, 1>>>,
+    network<input<12>, dense<8, rlu>, dense<15, rlu>, dense<36, sig>>,
+    network<input<10>, dense<12, tnh>, dense<10, rlu, from<0, 1>>, dense<7, sig, from<2, 0, 1>>,
+            dense<3, lin, from<3, 1>>>>;
+
+template <class Net, class Loss>
+void check_loss(std::uint64_t seed) {
+  check_pattern_paths<Net, float, Loss>(seed);
+  check_pattern_paths<Net, double, Loss>(seed + 1);
+  check_epochs<Net, double, 5, Loss>(seed + 2);
+  check_training<Net, float, Loss>(seed + 3);
+}
+
+}  // namespace
+
+TEMPLATE_LIST_TEST_CASE("every loss runs with the reference's bits, in folds and in loops",
+                        "[loss][reference]", loss_topologies) {
+  using Net = TestType;
+  using output_activation = typename Net::template activation<Net::layer_count - 1>;
+  INFO(ctnn::topology_name<Net>() << (ctnn::detail::runs_folds<Net> ? ", folds" : ", loops"));
+  const std::size_t compared_before = compared_scalars;
+  SECTION("sum of squares") { check_loss<Net, ctnn::sum_of_squares>(41); }
+  SECTION("half the sum of squares") { check_loss<Net, ctnn::half_sum_of_squares>(45); }
+  SECTION("mean squared error") { check_loss<Net, ctnn::mean_squared_error>(49); }
+  if constexpr (std::is_same_v<output_activation, sig>) {
+    SECTION("binary cross-entropy") { check_loss<Net, ctnn::binary_cross_entropy>(53); }
+  }
+  CHECK(compared_scalars > compared_before);
+}
