@@ -16,6 +16,7 @@
 #include <ctnn/compile_time_budget.hpp>
 #include <ctnn/dataset.hpp>
 #include <ctnn/divergence.hpp>
+#include <ctnn/evaluate.hpp>
 #include <ctnn/dual.hpp>
 #include <ctnn/forward.hpp>
 #include <ctnn/gradient.hpp>
