@@ -29,3 +29,4 @@
 #include <ctnn/random.hpp>
 #include <ctnn/reference_gradient.hpp>
 #include <ctnn/train.hpp>
+#include <ctnn/update_rule.hpp>

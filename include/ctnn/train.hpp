@@ -17,6 +17,7 @@
 #include <ctnn/loss.hpp>
 #include <ctnn/parameters.hpp>
 #include <ctnn/random.hpp>
+#include <ctnn/update_rule.hpp>
 #include <span>
 #include <type_traits>
 #include <utility>
@@ -60,6 +61,9 @@ struct training_options {
   /// The law of the initial parameters, drawn first from that generator: N(0, 1) (the homework's),
   /// or e.g. ctnn::initializer::uniform(0.3) (<ctnn/initializer.hpp>).
   initializer initial_parameters = {};
+  /// How the epochs update the parameters: online SGD (the homework's), or mini-batches or the
+  /// full batch, with momentum and weight decay (<ctnn/update_rule.hpp>).
+  update_rule update = {};
 };
 
 /// An observer that records nothing: train's default.
@@ -76,15 +80,20 @@ struct training_run {
   parameters<Net, T> params;
   pcg32 rng;
   std::size_t epochs_trained = 0;
+  /// How it updates, and the momentum it carries (<ctnn/update_rule.hpp>).
+  update_rule rule = {};
+  optimizer_state<Net, T> optimizer = {};
 };
 
 /// A new run as train<Net>(data, options) starts one with options.random_seed: every parameter
-/// drawn from N(0, 1) (or the law given) by pcg32(random_seed), whose next draws order the epochs.
+/// drawn from N(0, 1) (or the law given) by pcg32(random_seed), whose next draws order the epochs,
+/// updated by the rule given (online SGD by default).
 template <class Net, class T>
-constexpr training_run<Net, T> start_training(std::uint64_t random_seed, initializer law = {}) {
+constexpr training_run<Net, T> start_training(std::uint64_t random_seed, initializer law = {},
+                                              update_rule rule = {}) {
   pcg32 rng(random_seed);
   const parameters<Net, T> params = initialize<Net, T>(rng, law);
-  return {params, rng, 0};
+  return {params, rng, 0, rule, {}};
 }
 
 namespace detail {
@@ -237,13 +246,45 @@ constexpr bool notify(Observer& observer, std::size_t epoch, T error,
   }
 }
 
+/// An epoch by an update rule other than online SGD (<ctnn/update_rule.hpp>): the permutation
+/// drawn as for sgd_epoch, each batch's gradients summed in its order, then one update. Returns
+/// the epoch error, each pattern's loss taken before its batch's update.
+template <class Loss, class Net, class T, std::size_t Inputs, std::size_t Outputs,
+          std::size_t Count>
+constexpr T batch_epoch(parameters<Net, T>& params, const dataset<T, Inputs, Outputs, Count>& data,
+                        T learning_rate, pcg32& rng, const update_rule& rule,
+                        optimizer_state<Net, T>& state) {
+  std::size_t order[Count];
+  for (std::size_t n = 0; n < Count; ++n) order[n] = n;
+  shuffle(order, rng);
+  const std::size_t batch = rule.batch_size < Count ? rule.batch_size : Count;
+  T error{};
+  parameters<Net, T> sum, one;
+  for (std::size_t first = 0; first < Count; first += batch) {
+    const std::size_t end = Count - first < batch ? Count : first + batch;
+    for (std::size_t n = first; n < end; ++n) {
+      error += backprop<Net>::template step<use::loss_and_gradient, Loss>(
+          params.values, data.inputs[order[n]], data.targets[order[n]],
+          n == first ? sum.values : one.values);
+      if (n != first) {
+        for (std::size_t i = 0; i < Net::parameter_count; ++i)
+          sum.values[i] = sum.values[i] + one.values[i];
+      }
+    }
+    apply_update(params, sum, learning_rate, rule, state);
+  }
+  return error;
+}
+
 /// Trains `epochs` epochs, numbered from first_epoch for the observer; returns how many ran.
 template <class Loss, class Net, class T, std::size_t Inputs, std::size_t Outputs,
           std::size_t Count, class Observer>
 constexpr std::size_t run_epochs(parameters<Net, T>& params,
                                  const dataset<T, Inputs, Outputs, Count>& data,
                                  double learning_rate, std::size_t epochs, pcg32& rng,
-                                 Observer& observer, std::size_t first_epoch = 0) {
+                                 Observer& observer, std::size_t first_epoch = 0,
+                                 const update_rule& rule = {},
+                                 optimizer_state<Net, T>* state = nullptr) {
   // A run that would pass the evaluator's limit stops here, saying by how much, rather than
   // where the limit happens to fall.
   if (std::is_constant_evaluated()) check_training_budget<Net, Count>(epochs);
@@ -256,6 +297,17 @@ constexpr std::size_t run_epochs(parameters<Net, T>& params,
   // epoch: the four in one iteration save GCC's evaluator the loop's cost of three, which pays
   // for the check (bench/README.md). Past the bound, four epochs do not reach an overflow but
   // for growth beyond 1e75 an epoch.
+  if (!rule.is_online_sgd()) {
+    for (std::size_t epoch = 0; epoch < epochs; ++epoch) {
+      const T error = batch_epoch<Loss>(params, data, rate, rng, rule, *state);
+      if (!notify(observer, first_epoch + epoch, error,
+                  static_cast<const parameters<Net, T>&>(params)))
+        return epoch + 1;
+      if (std::is_constant_evaluated() && !check::holds(params.values))
+        diverged_after_epochs(first_epoch + epoch + 1, learning_rate);
+    }
+    return epochs;
+  }
   if constexpr (std::is_same_v<Observer, no_observer>) {
     // The default observer never sees the epoch error: it is not computed.
     std::size_t epoch = 0;
@@ -297,14 +349,15 @@ template <class Loss, class Net, class T, std::size_t Inputs, std::size_t Output
 constexpr std::size_t run_epochs_given(parameters<Net, T>& params,
                                        const dataset<T, Inputs, Outputs, Count>& data,
                                        double learning_rate, std::size_t epochs, pcg32& rng,
-                                       ObserverOrLoss& observer_or_loss,
-                                       std::size_t first_epoch = 0) {
+                                       ObserverOrLoss& observer_or_loss, std::size_t first_epoch,
+                                       const update_rule& rule, optimizer_state<Net, T>& state) {
   if constexpr (LossFunction<ObserverOrLoss>) {
     no_observer none;
-    return run_epochs<ObserverOrLoss>(params, data, learning_rate, epochs, rng, none, first_epoch);
+    return run_epochs<ObserverOrLoss>(params, data, learning_rate, epochs, rng, none, first_epoch,
+                                      rule, &state);
   } else {
-    return run_epochs<Loss>(params, data, learning_rate, epochs, rng, observer_or_loss,
-                            first_epoch);
+    return run_epochs<Loss>(params, data, learning_rate, epochs, rng, observer_or_loss, first_epoch,
+                            rule, &state);
   }
 }
 
@@ -326,8 +379,9 @@ constexpr std::size_t train(training_run<Net, T>& run,
   if constexpr (!detail::widths_fit<Net, Inputs, Outputs> || !detail::loss_fits<Net, loss>) {
     return 0;
   } else {
-    const std::size_t trained = detail::run_epochs_given<Loss>(
-        run.params, data, learning_rate, epochs, run.rng, observer, run.epochs_trained);
+    const std::size_t trained =
+        detail::run_epochs_given<Loss>(run.params, data, learning_rate, epochs, run.rng, observer,
+                                       run.epochs_trained, run.rule, run.optimizer);
     run.epochs_trained += trained;
     return trained;
   }
@@ -348,8 +402,9 @@ constexpr parameters<Net, T> train(parameters<Net, T> params,
   static_assert(detail::loss_fits<Net, loss>, CTNN_DETAIL_LOSS_REFUSED);
   if constexpr (detail::widths_fit<Net, Inputs, Outputs> && detail::loss_fits<Net, loss>) {
     pcg32 rng(options.random_seed);
+    optimizer_state<Net, T> state;
     detail::run_epochs_given<Loss>(params, data, options.learning_rate, options.epochs, rng,
-                                   observer);
+                                   observer, 0, options.update, state);
   }
   return params;
 }
@@ -371,8 +426,9 @@ constexpr parameters<Net, T> train(const dataset<T, Inputs, Outputs, Count>& dat
   } else {
     pcg32 rng(options.random_seed);
     parameters<Net, T> params = initialize<Net, T>(rng, options.initial_parameters);
+    optimizer_state<Net, T> state;
     detail::run_epochs_given<Loss>(params, data, options.learning_rate, options.epochs, rng,
-                                   observer);
+                                   observer, 0, options.update, state);
     return params;
   }
 }

@@ -6,8 +6,9 @@
 namespace ctnn::detail {
 
 /// How far a step goes and what it does with dE/dparams: forward writes the units' outputs, loss
-/// returns E, gradient writes dE/dparams, descent descends and returns E, descent_without_loss
+/// returns E, gradient writes dE/dparams, loss_and_gradient writes dE/dparams and returns E (for
+/// updates that sum patterns' gradients), descent descends and returns E, descent_without_loss
 /// descends and returns nothing.
-enum class use { forward, loss, gradient, descent, descent_without_loss };
+enum class use { forward, loss, gradient, loss_and_gradient, descent, descent_without_loss };
 
 }  // namespace ctnn::detail

@@ -81,7 +81,7 @@ struct fold_passes<Net,
   /// - use::forward writes every dense unit's output to out[u] (out indexed as units are, the
   ///   inputs' places untouched) and stops;
   /// - use::loss returns E, the loss's terms summed left to right, then its total;
-  /// - use::gradient writes dE/dparams to out;
+  /// - use::gradient writes dE/dparams to out; use::loss_and_gradient also returns E;
   /// - use::descent descends, params -= out * dE/dparams (out the learning rate, each weight read
   ///   for the error it passes back before it changes), and returns E before the update;
   /// - use::descent_without_loss likewise returns nothing, for training that never reads E.
@@ -120,7 +120,7 @@ struct fold_passes<Net,
       return;
     }
     [[maybe_unused]] const T loss =
-        Use == use::descent || Use == use::loss
+        Use == use::descent || Use == use::loss || Use == use::loss_and_gradient
             ? (Homework ? (... + ((units[OU] - target[O]) * (units[OU] - target[O])))
                         : Loss::template total<Net::output_width>(
                               (... + Loss::template term<output_activation>(units[OU], target[O]))))
@@ -130,7 +130,7 @@ struct fold_passes<Net,
                            : Loss::template delta<output_activation, Net::output_width>(units[OU],
                                                                                         target[O])),
      ...);
-    if constexpr (Use == use::gradient)
+    if constexpr (Use == use::gradient || Use == use::loss_and_gradient)
       (((F & step_flag::opens)
             ? void(((F & step_flag::feeds_output)
                         ? void()
@@ -154,7 +154,7 @@ struct fold_passes<Net,
                                       : void(error[S] += error[U] * params[W]),
         params[W] -= out * (error[U] * ((F & step_flag::reads_input) ? x[S] : units[S]))),
        ...);
-    if constexpr (Use == use::descent) return loss;
+    if constexpr (Use == use::descent || Use == use::loss_and_gradient) return loss;
   }
 };
 #if defined(__clang__)

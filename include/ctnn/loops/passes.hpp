@@ -96,7 +96,7 @@ struct loop_passes {
       // What the loss reads of output o: its net input, or its output.
       const T* read = keeps_net ? error + first_output : units + first_output;
       [[maybe_unused]] T loss{};
-      if constexpr (Use == use::descent || Use == use::loss) {
+      if constexpr (Use == use::descent || Use == use::loss || Use == use::loss_and_gradient) {
         loss = Loss::template term<output_activation>(read[0], target[0]);
         for (std::size_t o = 1; o < Net::output_width; ++o) {
           loss = loss + Loss::template term<output_activation>(read[o], target[o]);
@@ -113,7 +113,8 @@ struct loop_passes {
         backward_layers<Use>(params, x, units, error, out,
                              std::make_index_sequence<Net::layer_count - 1>{});
       }
-      if constexpr (Use == use::descent || Use == use::loss) return loss;
+      if constexpr (Use == use::descent || Use == use::loss || Use == use::loss_and_gradient)
+        return loss;
     }
   }
 
@@ -186,7 +187,7 @@ struct loop_passes {
         error[unit] = error[unit] * activation::slope(units[unit]);
       }
       const T delta = error[unit];
-      if constexpr (Use == use::gradient) {
+      if constexpr (Use == use::gradient || Use == use::loss_and_gradient) {
         out[Net::template bias_offset<L> + j] = delta;
       } else {
         params[Net::template bias_offset<L> + j] -= out * delta;
@@ -198,10 +199,12 @@ struct loop_passes {
         constexpr bool first_terms = FirstUnit && last_reader<Net, S> == L;
         for (std::size_t i = 0; i < Net::template width<S>; ++i) {
           const std::size_t w = row + first + i;
-          if constexpr (Use == use::gradient) out[w] = delta * read<S>(x, units, i);
+          if constexpr (Use == use::gradient || Use == use::loss_and_gradient)
+            out[w] = delta * read<S>(x, units, i);
           if constexpr (S != 0 && first_terms) error[hidden + i] = delta * params[w];
           if constexpr (S != 0 && !first_terms) error[hidden + i] += delta * params[w];
-          if constexpr (Use != use::gradient) params[w] -= out * (delta * read<S>(x, units, i));
+          if constexpr (Use == use::descent || Use == use::descent_without_loss)
+            params[w] -= out * (delta * read<S>(x, units, i));
         }
       });
     };

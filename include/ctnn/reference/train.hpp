@@ -15,6 +15,7 @@
 #include <ctnn/reference/forward.hpp>
 #include <ctnn/reference/gradient.hpp>
 #include <ctnn/reference/random.hpp>
+#include <ctnn/update_rule.hpp>
 #include <span>
 
 namespace ctnn::reference {
@@ -89,6 +90,50 @@ constexpr T sgd_epoch(parameters<Net, T>& params, const dataset<T, Inputs, Outpu
   return error;
 }
 
+/// An epoch by an update rule (<ctnn/update_rule.hpp>), from the same order as sgd_epoch's: the
+/// order cut into batches of rule.batch_size patterns (the last one shorter; every pattern for
+/// full_batch), and for each batch, its gradient g, the patterns' gradients summed in batch order
+/// from the first; then for every parameter w, g <- g + decay w (if decay != 0), v <- g at the
+/// first update and momentum v + g after (if momentum != 0), and w <- w - rate v (or rate g).
+/// Returns the epoch error, each pattern's loss taken before its batch's update, summed in
+/// visiting order from 0. For online SGD (a batch of one, no momentum, no decay) this is
+/// sgd_epoch, bit for bit.
+template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
+          LossFunction Loss = sum_of_squares>
+constexpr T batch_epoch(parameters<Net, T>& params, const dataset<T, Inputs, Outputs, Count>& data,
+                        T learning_rate, pcg32& rng, const update_rule& rule,
+                        optimizer_state<Net, T>& state, Loss loss_function = {}) {
+  const std::array<std::size_t, Count> order = epoch_order<Count>(rng);
+  const std::size_t batch = rule.batch_size < Count ? rule.batch_size : Count;
+  const T decay = static_cast<T>(rule.weight_decay), momentum = static_cast<T>(rule.momentum);
+  T error{};
+  for (std::size_t first = 0; first < Count; first += batch) {
+    parameters<Net, T> g;
+    for (std::size_t k = first; k < first + batch && k < Count; ++k) {
+      const std::size_t n = order[k];
+      error = error + reference::loss(params, data.inputs[n], data.targets[n], loss_function);
+      const parameters<Net, T> pattern_gradient =
+          reference::gradient(params, data.inputs[n], data.targets[n], loss_function);
+      for (std::size_t i = 0; i < Net::parameter_count; ++i) {
+        g.values[i] =
+            k == first ? pattern_gradient.values[i] : g.values[i] + pattern_gradient.values[i];
+      }
+    }
+    for (std::size_t i = 0; i < Net::parameter_count; ++i) {
+      if (rule.weight_decay != 0) g.values[i] = g.values[i] + decay * params.values[i];
+      T step = g.values[i];
+      if (rule.momentum != 0) {
+        state.velocity.values[i] =
+            state.started ? momentum * state.velocity.values[i] + g.values[i] : g.values[i];
+        step = state.velocity.values[i];
+      }
+      params.values[i] = params.values[i] - learning_rate * step;
+    }
+    if (rule.momentum != 0) state.started = true;
+  }
+  return error;
+}
+
 /// An observer that records nothing.
 struct no_observer {
   template <class T>
@@ -96,15 +141,21 @@ struct no_observer {
 };
 
 /// Trains params for `epochs` epochs at learning_rate (rounded to T once), each epoch's order
-/// drawn from rng; observer(epoch, error) sees each epoch's error.
+/// drawn from rng, by online SGD or the rule given (whose momentum state carries from epoch to
+/// epoch); observer(epoch, error) sees each epoch's error.
 template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
           class Observer = no_observer, LossFunction Loss = sum_of_squares>
 constexpr void train(parameters<Net, T>& params, const dataset<T, Inputs, Outputs, Count>& data,
                      double learning_rate, std::size_t epochs, pcg32& rng, Observer observer = {},
-                     Loss loss_function = {}) {
+                     Loss loss_function = {}, const update_rule& rule = {},
+                     optimizer_state<Net, T>* state = nullptr) {
   const auto rate = static_cast<T>(learning_rate);
+  optimizer_state<Net, T> own_state;
   for (std::size_t epoch = 0; epoch < epochs; ++epoch) {
-    observer(epoch, reference::sgd_epoch(params, data, rate, rng, loss_function));
+    observer(epoch, rule.is_online_sgd()
+                        ? reference::sgd_epoch(params, data, rate, rng, loss_function)
+                        : reference::batch_epoch(params, data, rate, rng, rule,
+                                                 state ? *state : own_state, loss_function));
   }
 }
 
@@ -115,10 +166,11 @@ template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size
 constexpr parameters<Net, T> train(const dataset<T, Inputs, Outputs, Count>& data,
                                    double learning_rate, std::size_t epochs,
                                    std::uint64_t random_seed, Observer observer = {},
-                                   Loss loss_function = {}, initializer law = {}) {
+                                   Loss loss_function = {}, initializer law = {},
+                                   const update_rule& rule = {}) {
   pcg32 rng(random_seed);
   parameters<Net, T> params = reference::initialize<Net, T>(rng, law);
-  reference::train(params, data, learning_rate, epochs, rng, observer, loss_function);
+  reference::train(params, data, learning_rate, epochs, rng, observer, loss_function, rule);
   return params;
 }
 
