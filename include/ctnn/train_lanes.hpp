@@ -13,6 +13,7 @@
 #include <ctnn/lanes.hpp>
 #include <ctnn/lanes/draws.hpp>
 #include <ctnn/lanes/math.hpp>
+#include <ctnn/loss.hpp>
 #include <ctnn/parameters.hpp>
 #include <ctnn/random.hpp>
 #include <ctnn/train.hpp>
@@ -131,6 +132,23 @@ requires(!ActivationsFor<Net, lanes<T, N>>) constexpr lanes<T, N> sgd_epoch(
     std::array<pcg32, N>&) {
   static_assert(sizeof(detail::scalar_mistake_type<Net, lanes<T, N>>) > 0);
   return {};
+}
+
+/// sgd_epoch for N networks given a loss: lanes train the homework's loss only (and online SGD,
+/// which is all their sgd_epoch does), so another stops the compile with a message rather than
+/// training another way; the homework's, sum_of_squares, is the epoch above.
+template <class Net, class T, std::size_t N, std::size_t Inputs, std::size_t Outputs,
+          std::size_t Count, LossFunction Loss>
+constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>& params,
+                                const dataset<T, Inputs, Outputs, Count>& data, T learning_rate,
+                                std::array<pcg32, N>& rngs, Loss) {
+  static_assert(std::is_same_v<Loss, sum_of_squares>,
+                "ctnn::lanes train the homework's loss, sum_of_squares, only: train networks one "
+                "at a time (ctnn::sgd_epoch, ctnn::train) for another");
+  if constexpr (std::is_same_v<Loss, sum_of_squares>)
+    return sgd_epoch(params, data, learning_rate, rngs);
+  else
+    return {};
 }
 
 }  // namespace ctnn
