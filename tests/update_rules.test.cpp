@@ -38,9 +38,9 @@ void check_rule(const ctnn::update_rule& rule, std::uint64_t seed) {
   };
   ctnn::reference::pcg32 reference_rng(training_seed);
   auto reference = ctnn::reference::initialize<Net, T>(reference_rng);
-  ctnn::optimizer_state<Net, T> reference_state;
+  ctnn::optimizer_state<Net, T> reference_state{rule};
   ctnn::reference::train(reference, data, 0.05, 4, reference_rng, record(reference_errors),
-                         ctnn::sum_of_squares{}, rule, &reference_state);
+                         ctnn::sum_of_squares{}, &reference_state);
 
   auto run = ctnn::start_training<Net, T>(training_seed, {}, rule);
   ctnn::train(run, data, 0.05, 1, record(fast_errors));

@@ -81,7 +81,6 @@ struct training_run {
   pcg32 rng;
   std::size_t epochs_trained = 0;
   /// How it updates, and the momentum it carries (<ctnn/update_rule.hpp>).
-  update_rule rule = {};
   optimizer_state<Net, T> optimizer = {};
 };
 
@@ -93,7 +92,7 @@ constexpr training_run<Net, T> start_training(std::uint64_t random_seed, initial
                                               update_rule rule = {}) {
   pcg32 rng(random_seed);
   const parameters<Net, T> params = initialize<Net, T>(rng, law);
-  return {params, rng, 0, rule, {}};
+  return {params, rng, 0, {rule}};
 }
 
 namespace detail {
@@ -252,12 +251,11 @@ constexpr bool notify(Observer& observer, std::size_t epoch, T error,
 template <class Loss, class Net, class T, std::size_t Inputs, std::size_t Outputs,
           std::size_t Count>
 constexpr T batch_epoch(parameters<Net, T>& params, const dataset<T, Inputs, Outputs, Count>& data,
-                        T learning_rate, pcg32& rng, const update_rule& rule,
-                        optimizer_state<Net, T>& state) {
+                        T learning_rate, pcg32& rng, optimizer_state<Net, T>& state) {
   std::size_t order[Count];
   for (std::size_t n = 0; n < Count; ++n) order[n] = n;
   shuffle(order, rng);
-  const std::size_t batch = rule.batch_size < Count ? rule.batch_size : Count;
+  const std::size_t batch = state.rule.batch_size < Count ? state.rule.batch_size : Count;
   T error{};
   parameters<Net, T> sum, one;
   for (std::size_t first = 0; first < Count; first += batch) {
@@ -271,20 +269,20 @@ constexpr T batch_epoch(parameters<Net, T>& params, const dataset<T, Inputs, Out
           sum.values[i] = sum.values[i] + one.values[i];
       }
     }
-    apply_update(params, sum, learning_rate, rule, state);
+    apply_update(params, sum, learning_rate, state);
   }
   return error;
 }
 
-/// Trains `epochs` epochs, numbered from first_epoch for the observer; returns how many ran.
+/// Trains `epochs` epochs, numbered from first_epoch for the observer (or none, if a loss was given
+/// in the observer's place), by online SGD or the optimizer's rule; returns how many ran.
 template <class Loss, class Net, class T, std::size_t Inputs, std::size_t Outputs,
           std::size_t Count, class Observer>
 constexpr std::size_t run_epochs(parameters<Net, T>& params,
                                  const dataset<T, Inputs, Outputs, Count>& data,
                                  double learning_rate, std::size_t epochs, pcg32& rng,
                                  Observer& observer, std::size_t first_epoch = 0,
-                                 const update_rule& rule = {},
-                                 optimizer_state<Net, T>* state = nullptr) {
+                                 optimizer_state<Net, T>* optimizer = nullptr) {
   // A run that would pass the evaluator's limit stops here, saying by how much, rather than
   // where the limit happens to fall.
   if (std::is_constant_evaluated()) check_training_budget<Net, Count>(epochs);
@@ -297,19 +295,22 @@ constexpr std::size_t run_epochs(parameters<Net, T>& params,
   // epoch: the four in one iteration save GCC's evaluator the loop's cost of three, which pays
   // for the check (bench/README.md). Past the bound, four epochs do not reach an overflow but
   // for growth beyond 1e75 an epoch.
-  if (!rule.is_online_sgd()) {
+  if (optimizer && !optimizer->rule.is_online_sgd()) {
     for (std::size_t epoch = 0; epoch < epochs; ++epoch) {
-      const T error = batch_epoch<Loss>(params, data, rate, rng, rule, *state);
-      if (!notify(observer, first_epoch + epoch, error,
-                  static_cast<const parameters<Net, T>&>(params)))
-        return epoch + 1;
+      [[maybe_unused]] const T error = batch_epoch<Loss>(params, data, rate, rng, *optimizer);
+      if constexpr (!LossFunction<Observer>) {
+        if (!notify(observer, first_epoch + epoch, error,
+                    static_cast<const parameters<Net, T>&>(params)))
+          return epoch + 1;
+      }
       if (std::is_constant_evaluated() && !check::holds(params.values))
         diverged_after_epochs(first_epoch + epoch + 1, learning_rate);
     }
     return epochs;
   }
-  if constexpr (std::is_same_v<Observer, no_observer>) {
-    // The default observer never sees the epoch error: it is not computed.
+  if constexpr (std::is_same_v<Observer, no_observer> || LossFunction<Observer>) {
+    // The default observer (or a loss in its place) never sees the epoch error: it is not
+    // computed.
     std::size_t epoch = 0;
     for (; epochs - epoch >= 4; epoch += 4) {
       runner::template run<use::descent_without_loss, Loss>(params, data, rate, rng);
@@ -343,24 +344,6 @@ namespace detail {
 template <class ObserverOrLoss, class Loss>
 using loss_given = std::conditional_t<LossFunction<ObserverOrLoss>, ObserverOrLoss, Loss>;
 
-/// run_epochs for train's arguments: an observer and a loss, or a loss in the observer's place.
-template <class Loss, class Net, class T, std::size_t Inputs, std::size_t Outputs,
-          std::size_t Count, class ObserverOrLoss>
-constexpr std::size_t run_epochs_given(parameters<Net, T>& params,
-                                       const dataset<T, Inputs, Outputs, Count>& data,
-                                       double learning_rate, std::size_t epochs, pcg32& rng,
-                                       ObserverOrLoss& observer_or_loss, std::size_t first_epoch,
-                                       const update_rule& rule, optimizer_state<Net, T>& state) {
-  if constexpr (LossFunction<ObserverOrLoss>) {
-    no_observer none;
-    return run_epochs<ObserverOrLoss>(params, data, learning_rate, epochs, rng, none, first_epoch,
-                                      rule, &state);
-  } else {
-    return run_epochs<Loss>(params, data, learning_rate, epochs, rng, observer_or_loss, first_epoch,
-                            rule, &state);
-  }
-}
-
 }  // namespace detail
 
 /// Continues `run` on data for `epochs` epochs at `learning_rate`, its pattern orders drawn on
@@ -380,8 +363,8 @@ constexpr std::size_t train(training_run<Net, T>& run,
     return 0;
   } else {
     const std::size_t trained =
-        detail::run_epochs_given<Loss>(run.params, data, learning_rate, epochs, run.rng, observer,
-                                       run.epochs_trained, run.rule, run.optimizer);
+        detail::run_epochs<loss>(run.params, data, learning_rate, epochs, run.rng, observer,
+                                 run.epochs_trained, &run.optimizer);
     run.epochs_trained += trained;
     return trained;
   }
@@ -402,9 +385,9 @@ constexpr parameters<Net, T> train(parameters<Net, T> params,
   static_assert(detail::loss_fits<Net, loss>, CTNN_DETAIL_LOSS_REFUSED);
   if constexpr (detail::widths_fit<Net, Inputs, Outputs> && detail::loss_fits<Net, loss>) {
     pcg32 rng(options.random_seed);
-    optimizer_state<Net, T> state;
-    detail::run_epochs_given<Loss>(params, data, options.learning_rate, options.epochs, rng,
-                                   observer, 0, options.update, state);
+    optimizer_state<Net, T> state{options.update};
+    const double rate = options.learning_rate;  // one line: a compile error quotes this call
+    detail::run_epochs<loss>(params, data, rate, options.epochs, rng, observer, 0, &state);
   }
   return params;
 }
@@ -426,9 +409,9 @@ constexpr parameters<Net, T> train(const dataset<T, Inputs, Outputs, Count>& dat
   } else {
     pcg32 rng(options.random_seed);
     parameters<Net, T> params = initialize<Net, T>(rng, options.initial_parameters);
-    optimizer_state<Net, T> state;
-    detail::run_epochs_given<Loss>(params, data, options.learning_rate, options.epochs, rng,
-                                   observer, 0, options.update, state);
+    optimizer_state<Net, T> state{options.update};
+    const double rate = options.learning_rate;  // one line: a compile error quotes this call
+    detail::run_epochs<loss>(params, data, rate, options.epochs, rng, observer, 0, &state);
     return params;
   }
 }

@@ -35,10 +35,12 @@ struct update_rule {
   friend constexpr bool operator==(const update_rule&, const update_rule&) = default;
 };
 
-/// What an update rule carries between updates: momentum's v, and whether it has started (the
-/// first update sets v = g). A literal type, so training with momentum runs at compile time too.
+/// An update rule and what it carries between updates: momentum's v, and whether it has started
+/// (the first update sets v = g). A literal type, so training with momentum runs at compile time
+/// too.
 template <class Net, class T>
 struct optimizer_state {
+  update_rule rule{};
   parameters<Net, T> velocity{};
   bool started = false;
   friend constexpr bool operator==(const optimizer_state&, const optimizer_state&) = default;
@@ -46,11 +48,12 @@ struct optimizer_state {
 
 namespace detail {
 
-/// One update by `rule` from the batch gradient g (which the decay changes): the equations above,
-/// parameter by parameter.
+/// One update by state.rule from the batch gradient g (which the decay changes): the equations
+/// above, parameter by parameter.
 template <class Net, class T>
 constexpr void apply_update(parameters<Net, T>& params, parameters<Net, T>& g, T learning_rate,
-                            const update_rule& rule, optimizer_state<Net, T>& state) {
+                            optimizer_state<Net, T>& state) {
+  const update_rule& rule = state.rule;
   const T decay = static_cast<T>(rule.weight_decay), momentum = static_cast<T>(rule.momentum);
   for (std::size_t i = 0; i < Net::parameter_count; ++i) {
     if (rule.weight_decay != 0) g.values[i] = g.values[i] + decay * params.values[i];

@@ -1,7 +1,7 @@
-// expect-error: ctnn: this loss does not accept the network's output activation:
-// binary_cross_entropy takes logistic outputs only max-lines: GNU 9 Clang 13 Binary cross-entropy
-// on a tanh output, whose values reach -1: the message, and nothing after. SPDX-License-Identifier:
-// BSL-1.0
+// expect-error: this loss does not accept the network's output activation: binary_cross_entropy
+// max-lines: GNU 9 Clang 13
+// Binary cross-entropy on a tanh output, whose values reach -1: the message, and nothing after.
+// SPDX-License-Identifier: BSL-1.0
 #include <ctnn/gradient.hpp>
 #include <ctnn/loss.hpp>
 

@@ -1,6 +1,7 @@
-// expect-error: ctnn: this loss does not accept the network's output activation:
-// binary_cross_entropy takes logistic outputs only max-lines: GNU 9 Clang 13 train given binary
-// cross-entropy for a linear output, in the observer's place: the message, and nothing after.
+// expect-error: this loss does not accept the network's output activation: binary_cross_entropy
+// max-lines: GNU 9 Clang 13
+// train given binary cross-entropy for a linear output, in the observer's place: the message, and
+// nothing after.
 // SPDX-License-Identifier: BSL-1.0
 #include <ctnn/loss.hpp>
 #include <ctnn/train.hpp>

@@ -101,8 +101,9 @@ constexpr T sgd_epoch(parameters<Net, T>& params, const dataset<T, Inputs, Outpu
 template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
           LossFunction Loss = sum_of_squares>
 constexpr T batch_epoch(parameters<Net, T>& params, const dataset<T, Inputs, Outputs, Count>& data,
-                        T learning_rate, pcg32& rng, const update_rule& rule,
-                        optimizer_state<Net, T>& state, Loss loss_function = {}) {
+                        T learning_rate, pcg32& rng, optimizer_state<Net, T>& state,
+                        Loss loss_function = {}) {
+  const update_rule& rule = state.rule;
   const std::array<std::size_t, Count> order = epoch_order<Count>(rng);
   const std::size_t batch = rule.batch_size < Count ? rule.batch_size : Count;
   const T decay = static_cast<T>(rule.weight_decay), momentum = static_cast<T>(rule.momentum);
@@ -141,21 +142,19 @@ struct no_observer {
 };
 
 /// Trains params for `epochs` epochs at learning_rate (rounded to T once), each epoch's order
-/// drawn from rng, by online SGD or the rule given (whose momentum state carries from epoch to
+/// drawn from rng, by online SGD or the optimizer's rule (whose momentum carries from epoch to
 /// epoch); observer(epoch, error) sees each epoch's error.
 template <class Net, class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count,
           class Observer = no_observer, LossFunction Loss = sum_of_squares>
 constexpr void train(parameters<Net, T>& params, const dataset<T, Inputs, Outputs, Count>& data,
                      double learning_rate, std::size_t epochs, pcg32& rng, Observer observer = {},
-                     Loss loss_function = {}, const update_rule& rule = {},
-                     optimizer_state<Net, T>* state = nullptr) {
+                     Loss loss_function = {}, optimizer_state<Net, T>* optimizer = nullptr) {
   const auto rate = static_cast<T>(learning_rate);
-  optimizer_state<Net, T> own_state;
   for (std::size_t epoch = 0; epoch < epochs; ++epoch) {
-    observer(epoch, rule.is_online_sgd()
-                        ? reference::sgd_epoch(params, data, rate, rng, loss_function)
-                        : reference::batch_epoch(params, data, rate, rng, rule,
-                                                 state ? *state : own_state, loss_function));
+    observer(epoch,
+             !optimizer || optimizer->rule.is_online_sgd()
+                 ? reference::sgd_epoch(params, data, rate, rng, loss_function)
+                 : reference::batch_epoch(params, data, rate, rng, *optimizer, loss_function));
   }
 }
 
@@ -170,7 +169,8 @@ constexpr parameters<Net, T> train(const dataset<T, Inputs, Outputs, Count>& dat
                                    const update_rule& rule = {}) {
   pcg32 rng(random_seed);
   parameters<Net, T> params = reference::initialize<Net, T>(rng, law);
-  reference::train(params, data, learning_rate, epochs, rng, observer, loss_function, rule);
+  optimizer_state<Net, T> optimizer{rule};
+  reference::train(params, data, learning_rate, epochs, rng, observer, loss_function, &optimizer);
   return params;
 }
 
