@@ -21,12 +21,13 @@ using loss_topologies = std::tuple<
     network<input<10>, dense<12, tnh>, dense<10, rlu, from<0, 1>>, dense<7, sig, from<2, 0, 1>>,
             dense<3, lin, from<3, 1>>>>;
 
+/// One pattern's paths in double, epochs and training in float: each scalar type meets every
+/// path of a loss, and the compile stays short (each check instantiates the whole API).
 template <class Net, class Loss>
 void check_loss(std::uint64_t seed) {
-  check_pattern_paths<Net, float, Loss>(seed);
-  check_pattern_paths<Net, double, Loss>(seed + 1);
-  check_epochs<Net, double, 5, Loss>(seed + 2);
-  check_training<Net, float, Loss>(seed + 3);
+  check_pattern_paths<Net, double, Loss>(seed);
+  check_epochs<Net, float, 5, Loss>(seed + 1);
+  check_training<Net, float, Loss>(seed + 2);
 }
 
 }  // namespace
