@@ -241,6 +241,10 @@ struct network_members {
   }
   (std::make_index_sequence<layer_count>{});
 
+  /// Layers 0 .. input_group_count - 1 are the input groups (`input<Width>`); the dense layers
+  /// follow. The network's input is the groups' values concatenated in order.
+  static constexpr std::size_t input_group_count = 1;
+
   /// Width of the input, and of the last layer, which is the output.
   static constexpr std::size_t input_width = Input::width;
   static constexpr std::size_t output_width = width<layer_count - 1>;
