@@ -79,19 +79,50 @@ using skips = ctnn::network<input<3>, dense<5, hyperbolic_tangent>, dense<3, lin
 static_assert(skips::fan_in<3> == 3 + 3 + 5);
 static_assert(skips::unit_count == 3 + 5 + 3 + 2);
 
+// Input groups: an 8-unit item read by the first hidden layer only, a 4-unit relation read, with
+// that layer, by the next (the course's network). Layers 0 and 1 are the groups; the input is
+// their 12 values, the item's first.
+using course = ctnn::network<input<8>, input<4>, dense<8, relu, from<0>>,
+                             dense<15, relu, from<2, 1>>, dense<36, logistic>>;
+static_assert(course::input_group_count == 2 && course::dense_layer_count == 3);
+static_assert(course::input_width == 12 && course::output_width == 36);
+static_assert(course::fan_in<0> == 0 && course::fan_in<1> == 0);
+static_assert(course::fan_in<2> == 8 && course::fan_in<3> == 8 + 4 && course::fan_in<4> == 15);
+static_assert(course::parameter_count == 8 * 9 + 15 * 13 + 36 * 16);
+static_assert(course::weight_offset<2> == 0 && course::unit_offset<1> == 8);
+static_assert(course::unit_offset<2> == 12 && course::unit_count == 12 + 8 + 15 + 36);
+// The second hidden layer reads the first's units (12 ..), then the relation's (8 .. 11).
+static_assert(course::source_unit<3, 0> == 12 && course::source_unit<3, 8> == 8);
+static_assert(course::source_unit<3, 11> == 11);
+static_assert(course::sources<1>.size() == 0);
+using single = ctnn::network<input<12>, dense<8, relu>, dense<15, relu>, dense<36, logistic>>;
+static_assert(single::input_group_count == 1 && single::dense_layer_count == 3);
+static_assert(single::input_width == 12);
+// Three groups, each read by one dense layer.
+using three = ctnn::network<input<1>, input<2>, input<3>, dense<2, linear, from<2, 0>>,
+                            dense<1, logistic, from<3, 1>>>;
+static_assert(three::input_group_count == 3 && three::input_width == 6);
+static_assert(three::fan_in<3> == 4 && three::fan_in<4> == 4);
+static_assert(three::parameter_count == 2 * 5 + 1 * 5);
+
 static_assert(makes_network<input<2>, dense<1, logistic>>);
+static_assert(makes_network<input<2>, input<1>, dense<1, logistic, from<0, 1>>>);
 static_assert(makes_network<input<1>, dense<1, linear>, dense<1, relu, from<1>>>);
 
 // Rejected: each names the concept that fails (see static_tests/fail for the diagnostics).
-static_assert(!makes_network<dense<1, logistic>>);                     // no input
-static_assert(!makes_network<input<2>>);                               // no layer
-static_assert(!makes_network<input<0>, dense<1, logistic>>);           // empty input
-static_assert(!makes_network<input<2>, dense<0, logistic>>);           // empty layer
-static_assert(!makes_network<input<2>, input<2>>);                     // not dense
-static_assert(!makes_network<input<2>, dense<1, int>>);                // no activation
-static_assert(!makes_network<input<2>, dense<1, logistic, from<>>>);   // no sources
-static_assert(!makes_network<input<2>, dense<1, logistic, int>>);      // not sources
-static_assert(!makes_network<input<2>, dense<1, logistic, from<1>>>);  // reads itself
+static_assert(!makes_network<dense<1, logistic>>);                      // no input
+static_assert(!makes_network<input<2>>);                                // no layer
+static_assert(!makes_network<input<0>, dense<1, logistic>>);            // empty input
+static_assert(!makes_network<input<2>, dense<0, logistic>>);            // empty layer
+static_assert(!makes_network<input<2>, input<2>>);                      // no layer
+static_assert(!makes_network<input<2>, dense<1, logistic>, input<2>>);  // input after dense
+static_assert(!makes_network<input<2>, dense<1, logistic>, float>);     // not dense
+static_assert(!makes_network<input<2>, input<1>, dense<1, logistic>>);  // group 0 unread
+static_assert(!makes_network<input<2>, input<0>, dense<1, logistic, from<0, 1>>>);  // empty
+static_assert(!makes_network<input<2>, dense<1, int>>);                             // no activation
+static_assert(!makes_network<input<2>, dense<1, logistic, from<>>>);                // no sources
+static_assert(!makes_network<input<2>, dense<1, logistic, int>>);                   // not sources
+static_assert(!makes_network<input<2>, dense<1, logistic, from<1>>>);               // reads itself
 static_assert(!makes_network<input<2>, dense<1, logistic>, dense<1, logistic, from<3>>>);
 static_assert(!makes_network<input<2>, dense<1, logistic, from<0, 0>>>);                   // twice
 static_assert(!makes_network<input<2>, dense<2, logistic>, dense<1, logistic, from<0>>>);  // dead
@@ -138,7 +169,15 @@ static_assert(names<dense<1, logistic>>(rule::input, 0));
 static_assert(names<input<2>>(rule::layers, 0));
 static_assert(names<input<0>, dense<0, logistic>>(rule::width, 0));
 static_assert(names<input<2>, dense<1, logistic>, dense<0, logistic>>(rule::width, 2));
-static_assert(names<input<2>, dense<1, logistic>, input<2>>(rule::dense, 2));
+static_assert(names<input<2>, dense<1, logistic>, float>(rule::dense, 2));
+static_assert(names<input<2>, dense<1, logistic>, input<2>>(rule::input_late, 2));
+static_assert(names<input<2>, input<2>>(rule::layers, 1));
+static_assert(names<input<2>, input<0>, dense<1, logistic, from<0, 1>>>(rule::width, 1));
+// previous, the first dense layer's default, reads only the last group.
+static_assert(names<input<2>, input<1>, dense<1, logistic>>(rule::input_unread, 0));
+static_assert(
+    names<input<2>, input<1>, input<1>, dense<1, logistic, from<0, 2>>>(rule::input_unread, 1));
+static_assert(names<input<2>, input<1>, dense<1, logistic, from<0, 2>>>(rule::precede, 2, 2));
 static_assert(names<input<2>, dense<1, int>>(rule::value, 1, 0));
 static_assert(names<input<2>, dense<1, valueless>>(rule::value, 1, 0));
 static_assert(names<input<2>, dense<1, double_only>>(rule::value, 1, 0));  // none for float

@@ -11,13 +11,15 @@ using namespace ctnn_reference_test;
 
 namespace {
 
-// Folds (small) and loops (large), each output activation, skip links.
+// Folds (small) and loops (large), each output activation, skip links, input groups.
 using loss_topologies = std::tuple<
     ctnn::homework::xor_net,
     network<input<3>, dense<4, rlu>, dense<3, rlu>, dense<2, lin, from<2, 1>>>,
     network<input<4>, dense<5, tnh>, dense<1, lin, from<1, 0>>, dense<3, sig, from<2, 0, 1>>>,
     network<input<2>, dense<3, sig>, dense<2, tnh, from<0, 1>>>,
+    network<input<2>, input<1>, dense<3, tnh, from<0>>, dense<2, sig, from<2, 1, 0>>>,
     network<input<12>, dense<8, rlu>, dense<15, rlu>, dense<36, sig>>,
+    network<input<8>, input<4>, dense<8, rlu, from<0>>, dense<15, rlu, from<2, 1>>, dense<36, sig>>,
     network<input<10>, dense<12, tnh>, dense<10, rlu, from<0, 1>>, dense<7, sig, from<2, 0, 1>>,
             dense<3, lin, from<3, 1>>>>;
 

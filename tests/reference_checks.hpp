@@ -40,8 +40,9 @@ using sig = ctnn::logistic;
 using tnh = ctnn::hyperbolic_tangent;
 using rlu = ctnn::relu;
 
-// Depths 1 to 4, widths 1 to 6, every activation, skip links, and input groups (an earlier
-// layer, the input included, read again by a later one, in any order `from` names).
+// Depths 1 to 4, widths 1 to 6, every activation, skip links (an earlier layer, the input
+// included, read again by a later one, in any order `from` names), and input groups (two or three
+// input layers, each read by the layers that name it).
 using topologies = std::tuple<
     // one dense layer
     network<input<1>, dense<1, sig>>, ctnn::homework::or_neuron, ctnn::homework::or_tanh_neuron,
@@ -66,6 +67,11 @@ using topologies = std::tuple<
     network<input<5>, dense<3, lin>, dense<3, rlu, from<0>>, dense<2, tnh, from<2, 1>>>,
     network<input<2>, dense<6, sig>, dense<4, tnh>, dense<2, rlu, from<1, 2>>>,
     network<input<2>, dense<3, rlu>, dense<3, rlu, from<0, 1>>, dense<1, lin, from<2, 0>>>,
+    // input groups
+    network<input<2>, input<1>, dense<3, tnh, from<0>>, dense<1, sig, from<2, 1>>>,
+    network<input<3>, input<2>, dense<2, rlu, from<1>>, dense<3, sig, from<2, 0>>,
+            dense<2, lin, from<3, 1, 2>>>,
+    network<input<1>, input<2>, input<1>, dense<2, tnh, from<2, 0>>, dense<1, sig, from<3, 1>>>,
     // four
     network<input<2>, dense<2, sig>, dense<2, sig>, dense<2, sig>, dense<1, sig>>,
     network<input<3>, dense<3, tnh>, dense<3, tnh, from<1, 0>>, dense<2, rlu, from<2, 1>>,
@@ -87,7 +93,7 @@ using topologies = std::tuple<
     network<input<3>, dense<2, lin>, dense<2, rlu, from<0, 1>>, dense<2, tnh, from<1, 0, 2>>,
             dense<2, sig, from<0, 3, 1, 2>>>>;
 
-static_assert(std::tuple_size_v<topologies> == 36);
+static_assert(std::tuple_size_v<topologies> == 39);
 
 /// Net's place in `topologies`, for tests that spread their cases over the list.
 template <class Net>

@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <ctnn/activation.hpp>
 #include <ctnn/backend.hpp>
@@ -90,20 +91,25 @@ inline constexpr loop_costs loop_evaluator{21, 0, 58};
 inline constexpr loop_costs loop_evaluator{240, 47, 560};
 #endif
 
-/// Weights of Net that read a hidden unit: each layer's width times its fan-in less the input's
-/// part of it.
+/// Weights of Net that read a hidden unit: each layer's width times its fan-in less the input
+/// groups' part of it.
 template <class Net>
 constexpr double hidden_weight_count() {
   return [&]<std::size_t... L>(std::index_sequence<L...>) {
     return (0.0 + ... + [] {
+      constexpr std::size_t layer = Net::input_group_count + L;
+      constexpr auto width = []<std::size_t... S>(std::index_sequence<S...>) {
+        return std::array{Net::template width<S>...};
+      }
+      (std::make_index_sequence<Net::layer_count>{});
       double reading_input = 0;
-      for (const std::size_t source : Net::template sources<L + 1>)
-        if (source == 0) reading_input = double(Net::input_width);
-      return double(Net::template width<L + 1>) *
-             (double(Net::template fan_in<L + 1>) - reading_input);
+      for (const std::size_t source : Net::template sources<layer>)
+        if (source < Net::input_group_count) reading_input += double(width[source]);
+      return double(Net::template width<layer>) *
+             (double(Net::template fan_in<layer>) - reading_input);
     }());
   }
-  (std::make_index_sequence<Net::layer_count - 1>{});
+  (std::make_index_sequence<Net::dense_layer_count>{});
 }
 
 template <class Act>
@@ -123,10 +129,10 @@ template <class Net, std::size_t Count>
 constexpr double training_cost(std::size_t epochs) {
   const double units = [&]<std::size_t... L>(std::index_sequence<L...>) {
     return (0.0 + ... +
-            (double(Net::template width<L + 1>) *
-             unit_cost<typename Net::template activation<L + 1>>()));
+            (double(Net::template width<Net::input_group_count + L>) *
+             unit_cost<typename Net::template activation<Net::input_group_count + L>>()));
   }
-  (std::make_index_sequence<Net::layer_count - 1>{});
+  (std::make_index_sequence<Net::dense_layer_count>{});
   const double dense_units = double(Net::unit_count - Net::input_width);
   const double per_pattern =
       runs_folds<Net> ? evaluator.per_pattern +

@@ -28,14 +28,14 @@ constexpr parameters<Net, T> initialize(pcg32& rng, initializer law = {}) {
       std::size_t i = 0;
       (
           [&] {
-            constexpr std::size_t layer = L + 1;
+            constexpr std::size_t layer = Net::input_group_count + L;
             const T r = T(law.radius_for(Net::template fan_in<layer>));
             const std::size_t end = Net::template bias_offset<layer> + Net::template width<layer>;
             for (; i < end; ++i) params.values[i] = r * (T(2) * uniform_real<T>(rng) - T(1));
           }(),
           ...);
     }
-    (std::make_index_sequence<Net::layer_count - 1>{});
+    (std::make_index_sequence<Net::dense_layer_count>{});
   }
   return params;
 }

@@ -26,7 +26,7 @@ void print_layers(std::ostream& out, const parameters<Net, T>& params, std::inde
     }
     out << '\n';
   };
-  (print_layer(std::integral_constant<std::size_t, L + 1>{}), ...);
+  (print_layer(std::integral_constant<std::size_t, Net::input_group_count + L>{}), ...);
 }
 
 }  // namespace detail
@@ -34,7 +34,7 @@ void print_layers(std::ostream& out, const parameters<Net, T>& params, std::inde
 /// One line per dense layer: each unit's weights, in its sources' order, and its bias.
 template <class Net, class T>
 std::ostream& operator<<(std::ostream& out, const parameters<Net, T>& params) {
-  detail::print_layers(out, params, std::make_index_sequence<Net::layer_count - 1>{});
+  detail::print_layers(out, params, std::make_index_sequence<Net::dense_layer_count>{});
   return out;
 }
 

@@ -19,14 +19,16 @@ namespace ctnn {
 
 namespace hana = boost::hana;
 
-/// The network's input: Width values, addressed as layer 0 by the layers that read it.
+/// An input group: Width of the network's input values, a layer without parameters. A network
+/// starts with one input group or more (layers 0 .. G - 1): its input is their values
+/// concatenated in order, and each dense layer reads the groups it names in `from<...>`.
 template <std::size_t Width>
 struct input {
   static constexpr std::size_t width = Width;
 };
 
-/// A layer's sources: the layers whose outputs it reads, concatenated in this order
-/// (0 is the input, k the k-th dense layer).
+/// A layer's sources: the layers whose outputs it reads, concatenated in this order (layers are
+/// numbered from 0, the input groups first, then the dense layers).
 template <std::size_t... Layers>
 struct from {};
 
@@ -63,6 +65,42 @@ template <std::size_t Index, std::size_t... Layers>
 inline constexpr std::array<std::size_t, sizeof...(Layers)> source_layers<Index, from<Layers...>> =
     {Layers...};
 
+/// The layers that layer Index reads: its sources if it is dense, none if it is an input group.
+template <std::size_t Index, class Layer>
+inline constexpr std::array<std::size_t, 0> layer_sources = {};
+template <std::size_t Index, std::size_t Width, class Act, class Sources>
+inline constexpr auto layer_sources<Index, dense<Width, Act, Sources>> =
+    source_layers<Index, Sources>;
+
+/// How many of Layers... lead with input groups: the input groups after the first.
+template <class... Layers>
+constexpr std::size_t leading_inputs() {
+  constexpr bool input[] = {is_input<Layers>..., false};
+  std::size_t count = 0;
+  while (input[count]) ++count;
+  return count;
+}
+
+/// True when every layer of Layers... after the leading input groups is dense.
+template <class... Layers>
+constexpr bool dense_after_inputs() {
+  constexpr bool dense[] = {is_dense<Layers>..., true};
+  for (std::size_t layer = leading_inputs<Layers...>(); layer < sizeof...(Layers); ++layer)
+    if (!dense[layer]) return false;
+  return true;
+}
+
+/// Layer's activation, or linear for a layer without one (an input group): what the checks of
+/// activations see for each layer.
+template <class Layer>
+struct checked_activation {
+  using type = linear;
+};
+template <std::size_t Width, class Act, class Sources>
+struct checked_activation<dense<Width, Act, Sources>> {
+  using type = Act;
+};
+
 template <class Sources>
 inline constexpr bool is_sources = false;
 template <>
@@ -70,9 +108,15 @@ inline constexpr bool is_sources<previous> = true;
 template <std::size_t... Layers>
 inline constexpr bool is_sources<from<Layers...>> = sizeof...(Layers) > 0;
 
+/// True for an input group, and for a dense layer whose sources are `previous` or `from<...>`.
+template <class Layer>
+inline constexpr bool sources_well_formed = true;
+template <std::size_t Width, class Act, class Sources>
+inline constexpr bool sources_well_formed<dense<Width, Act, Sources>> = is_sources<Sources>;
+
 template <std::size_t Index, class Layer>
 constexpr bool sources_precede_layer() {
-  for (std::size_t source : source_layers<Index, typename Layer::sources>) {
+  for (std::size_t source : layer_sources<Index, Layer>) {
     if (source >= Index) return false;
   }
   return true;
@@ -80,7 +124,7 @@ constexpr bool sources_precede_layer() {
 
 template <class Layer>
 constexpr bool sources_distinct() {
-  constexpr auto sources = source_layers<1, typename Layer::sources>;
+  constexpr auto sources = layer_sources<1, Layer>;
   for (std::size_t i = 0; i < sources.size(); ++i) {
     for (std::size_t j = i + 1; j < sources.size(); ++j) {
       if (sources[i] == sources[j]) return false;
@@ -97,22 +141,22 @@ constexpr bool sources_precede() {
   (std::index_sequence_for<Layers...>{});
 }
 
-/// True when each of layers 1 .. n-1 is read by some later layer: a layer that feeds nothing
-/// cannot influence the output, so its parameters could never learn.
+/// True when each layer but the last (the input groups included) is read by some later layer: a
+/// layer that feeds nothing cannot influence the output, so its parameters could never learn.
 template <class... Layers>
 constexpr bool hidden_layers_read() {
   constexpr std::size_t count = sizeof...(Layers);
   std::array<bool, count + 1> read{};
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (([&] {
-       for (std::size_t source : source_layers<I + 1, typename Layers::sources>) {
+       for (std::size_t source : layer_sources<I + 1, Layers>) {
          read[source] = true;
        }
      }()),
      ...);
   }
   (std::index_sequence_for<Layers...>{});
-  for (std::size_t layer = 1; layer < count; ++layer) {
+  for (std::size_t layer = 0; layer < count; ++layer) {
     if (!read[layer]) return false;
   }
   return true;
@@ -134,10 +178,11 @@ struct layout {
 template <class Input, class... Layers>
 constexpr auto make_layout() {
   constexpr std::size_t count = sizeof...(Layers) + 1;
+  constexpr std::size_t input_groups = leading_inputs<Layers...>() + 1;
   layout<count> result{{Input::width, Layers::width...}};
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (([&] {
-       for (std::size_t source : source_layers<I + 1, typename Layers::sources>) {
+       for (std::size_t source : layer_sources<I + 1, Layers>) {
          result.fan_in[I + 1] += result.width[source];
        }
      }()),
@@ -146,27 +191,27 @@ constexpr auto make_layout() {
   (std::index_sequence_for<Layers...>{});
   for (std::size_t layer = 0; layer < count; ++layer) {
     result.unit_offset[layer + 1] = result.unit_offset[layer] + result.width[layer];
-    // The input has no parameters: its fan-in is 0 and it adds no biases.
+    // An input group has no parameters: its fan-in is 0 and it adds no biases.
     result.weight_offset[layer + 1] =
         result.weight_offset[layer] +
-        (layer == 0 ? 0 : result.width[layer] * (result.fan_in[layer] + 1));
+        (layer < input_groups ? 0 : result.width[layer] * (result.fan_in[layer] + 1));
   }
   return result;
 }
 
 }  // namespace detail
 
-/// A layer list names an input layer first: `input<Width>`.
+/// A layer list names an input group first: `input<Width>`.
 template <class Input>
 concept InputLayer = detail::is_input<Input>;
 
-/// Every layer after the input is a `dense<Width, Activation, Sources>`.
+/// After the input groups, every layer is a `dense<Width, Activation, Sources>`.
 template <class... Layers>
-concept DenseLayers = (detail::is_dense<Layers> && ...);
+concept DenseLayers = detail::dense_after_inputs<Layers...>();
 
-/// The network computes something: at least one dense layer follows the input.
+/// The network computes something: at least one dense layer follows the input groups.
 template <class... Layers>
-concept HasLayers = sizeof...(Layers) > 0;
+concept HasLayers = sizeof...(Layers) > detail::leading_inputs<Layers...>();
 
 /// No layer, the input included, has zero units.
 template <class Input, class... Layers>
@@ -175,11 +220,11 @@ concept NonEmptyLayers = Input::width >
 
 /// Every dense layer's activation models `ctnn::Activation`.
 template <class... Layers>
-concept KnownActivations = (Activation<typename Layers::activation> && ...);
+concept KnownActivations = (Activation<typename detail::checked_activation<Layers>::type> && ...);
 
-/// Every layer's sources are `previous` or a non-empty `from<...>`.
+/// Every dense layer's sources are `previous` or a non-empty `from<...>`.
 template <class... Layers>
-concept WellFormedSources = (detail::is_sources<typename Layers::sources> && ...);
+concept WellFormedSources = (detail::sources_well_formed<Layers> && ...);
 
 /// Every layer reads only layers before it: the graph is acyclic and evaluates in order.
 template <class... Layers>
@@ -189,7 +234,7 @@ concept SourcesPrecede = detail::sources_precede<Layers...>();
 template <class... Layers>
 concept DistinctSources = (detail::sources_distinct<Layers>() && ...);
 
-/// Every hidden layer feeds some later layer.
+/// Every input group and hidden layer feeds some later layer.
 template <class... Layers>
 concept HiddenLayersRead = detail::hidden_layers_read<Layers...>();
 
@@ -228,11 +273,11 @@ struct network_members {
   }
   (std::make_index_sequence<layer_count>{});
 
-  /// The layers that layer L (1 .. n) reads, in order.
+  /// The layers that layer L reads, in order (none for an input group).
   template <std::size_t L>
-  static constexpr auto sources = detail::source_layers<L, typename layer<L>::sources>;
+  static constexpr auto sources = detail::layer_sources<L, layer<L>>;
 
-  /// Inputs per unit of layer L: the summed widths of its sources (0 for the input), and every
+  /// Inputs per unit of layer L: the summed widths of its sources (0 for an input group), and every
   /// layer's fan-in as `hana::size_c`.
   template <std::size_t L>
   static constexpr std::size_t fan_in = shape.fan_in[L];
@@ -242,11 +287,13 @@ struct network_members {
   (std::make_index_sequence<layer_count>{});
 
   /// Layers 0 .. input_group_count - 1 are the input groups (`input<Width>`); the dense layers
-  /// follow. The network's input is the groups' values concatenated in order.
-  static constexpr std::size_t input_group_count = 1;
+  /// follow, dense_layer_count of them. The network's input is the groups' values concatenated
+  /// in order: units 0 .. input_width - 1.
+  static constexpr std::size_t input_group_count = detail::leading_inputs<Layers...>() + 1;
+  static constexpr std::size_t dense_layer_count = layer_count - input_group_count;
 
-  /// Width of the input, and of the last layer, which is the output.
-  static constexpr std::size_t input_width = Input::width;
+  /// Width of the input (every group's), and of the last layer, which is the output.
+  static constexpr std::size_t input_width = shape.unit_offset[input_group_count];
   static constexpr std::size_t output_width = width<layer_count - 1>;
 
   /// Units are numbered layer by layer, the input's first; layer L's first unit is unit_offset<L>.
@@ -301,6 +348,8 @@ struct layer {
   template <std::size_t Source>
   struct reads_a_layer_twice;
   struct feeds_no_later_layer;
+  struct is_an_input_group_after_a_dense_layer;
+  struct is_an_input_group_no_layer_reads;
 };
 
 }  // namespace bad_topology
@@ -345,7 +394,9 @@ enum class topology_rule {
   no_source,
   precede,
   distinct,
-  read
+  read,
+  input_late,
+  input_unread
 };
 struct topology_mistake {
   topology_rule rule = topology_rule::none;
@@ -376,41 +427,51 @@ constexpr topology_mistake activation_mistake() {
   return {};
 }
 
-/// Dense layer L's first mistake in stage Stage, in the order of ValidTopology's rules.
+/// Dense layer L's first mistake in stage Stage, in the order of ValidTopology's rules (an input
+/// group's width is checked with the input's).
 template <std::size_t L, class Layer>
 constexpr topology_mistake layer_mistake(int stage) {
-  using Act = typename Layer::activation;
-  using Sources = typename Layer::sources;
-  constexpr auto sources = source_layers<L, Sources>;
-  if (stage == 0 && Layer::width == 0) return {topology_rule::width, L};
-  if (stage == 1 && !Activation<Act>) return activation_mistake<L, Act>();
-  if (stage == 2 && !is_sources<Sources>)
-    return {is_from<Sources> ? topology_rule::no_source : topology_rule::sources, L};
-  if (stage == 3) {
-    for (std::size_t source : sources)
-      if (source >= L) return {topology_rule::precede, L, source};
+  if constexpr (is_input<Layer>) {
+    return {};
+  } else {
+    using Act = typename Layer::activation;
+    using Sources = typename Layer::sources;
+    constexpr auto sources = source_layers<L, Sources>;
+    if (stage == 0 && Layer::width == 0) return {topology_rule::width, L};
+    if (stage == 1 && !Activation<Act>) return activation_mistake<L, Act>();
+    if (stage == 2 && !is_sources<Sources>)
+      return {is_from<Sources> ? topology_rule::no_source : topology_rule::sources, L};
+    if (stage == 3) {
+      for (std::size_t source : sources)
+        if (source >= L) return {topology_rule::precede, L, source};
+    }
+    if (stage == 4) {
+      for (std::size_t i = 0; i < sources.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+          if (sources[i] == sources[j]) return {topology_rule::distinct, L, sources[i]};
+    }
+    return {};
   }
-  if (stage == 4) {
-    for (std::size_t i = 0; i < sources.size(); ++i)
-      for (std::size_t j = 0; j < i; ++j)
-        if (sources[i] == sources[j]) return {topology_rule::distinct, L, sources[i]};
-  }
-  return {};
 }
 
 template <class Input, class... Layers>
 constexpr topology_mistake first_mistake() {
+  constexpr std::size_t groups = leading_inputs<Layers...>() + 1;
   if constexpr (!is_input<Input>) {
     return {topology_rule::input, 0};
-  } else if constexpr (sizeof...(Layers) == 0) {
-    return {topology_rule::layers, 0};
-  } else if constexpr (!(is_dense<Layers> && ...)) {
+  } else if constexpr (sizeof...(Layers) + 1 == groups) {
+    return {topology_rule::layers, groups - 1};
+  } else if constexpr (!dense_after_inputs<Layers...>()) {
     constexpr bool dense[] = {is_dense<Layers>...};
-    std::size_t layer = 0;
+    constexpr bool input[] = {is_input<Layers>...};
+    std::size_t layer = groups - 1;
     while (dense[layer]) ++layer;
-    return {topology_rule::dense, layer + 1};
+    return {input[layer] ? topology_rule::input_late : topology_rule::dense, layer + 1};
   } else {
-    if (Input::width == 0) return {topology_rule::width, 0};
+    constexpr bool input_width_0[] = {Input::width == 0,
+                                      (is_input<Layers> && Layers::width == 0)...};
+    for (std::size_t layer = 0; layer < groups; ++layer)
+      if (input_width_0[layer]) return {topology_rule::width, layer};
     for (int stage = 0; stage < 5; ++stage) {
       const auto mistakes = [&]<std::size_t... I>(std::index_sequence<I...>) {
         return std::array{layer_mistake<I + 1, Layers>(stage)...};
@@ -422,14 +483,14 @@ constexpr topology_mistake first_mistake() {
     std::array<bool, sizeof...(Layers) + 1> read{};
     [&]<std::size_t... I>(std::index_sequence<I...>) {
       (([&] {
-         for (std::size_t source : source_layers<I + 1, typename Layers::sources>)
-           read[source] = true;
+         for (std::size_t source : layer_sources<I + 1, Layers>) read[source] = true;
        }()),
        ...);
     }
     (std::index_sequence_for<Layers...>{});
-    for (std::size_t layer = 1; layer < sizeof...(Layers); ++layer)
-      if (!read[layer]) return {topology_rule::read, layer};
+    for (std::size_t layer = 0; layer < sizeof...(Layers); ++layer)
+      if (!read[layer])
+        return {layer < groups ? topology_rule::input_unread : topology_rule::read, layer};
     return {};
   }
 }
@@ -450,7 +511,7 @@ struct mistake_type<topology_rule::layers, L, S> {
 };
 template <std::size_t L, std::size_t S>
 struct mistake_type<topology_rule::dense, L, S> {
-  static_assert(sizeof(typename bad_topology::layer<L>::is_not_a_dense_layer));  // layers after the input are ctnn::dense<Width, Activation, Sources>
+  static_assert(sizeof(typename bad_topology::layer<L>::is_not_a_dense_layer));  // layers after the input groups are ctnn::dense<Width, Activation, Sources>
 };
 template <std::size_t L, std::size_t S>
 struct mistake_type<topology_rule::width, L, S> {
@@ -483,6 +544,14 @@ struct mistake_type<topology_rule::distinct, L, S> {
 template <std::size_t L, std::size_t S>
 struct mistake_type<topology_rule::read, L, S> {
   static_assert(sizeof(typename bad_topology::layer<L>::feeds_no_later_layer));  // a hidden layer must feed a later layer: name it in a later from<...>, or remove it
+};
+template <std::size_t L, std::size_t S>
+struct mistake_type<topology_rule::input_late, L, S> {
+  static_assert(sizeof(typename bad_topology::layer<L>::is_an_input_group_after_a_dense_layer));  // input groups come first: network<input<Width>, input<Width>, ..., dense<...>, ...>
+};
+template <std::size_t L, std::size_t S>
+struct mistake_type<topology_rule::input_unread, L, S> {
+  static_assert(sizeof(typename bad_topology::layer<L>::is_an_input_group_no_layer_reads));  // name it in a dense layer's from<...> (previous reads only the layer just before, the last group)
 };
 // clang-format on
 
@@ -554,11 +623,12 @@ namespace detail {
 template <class Net, class T>
 constexpr topology_mistake scalar_mistake() {
   constexpr auto rules = []<std::size_t... L>(std::index_sequence<L...>) {
-    return std::array{activation_rule<typename Net::template activation<L + 1>, T>()...};
+    return std::array{
+        activation_rule<typename Net::template activation<L + Net::input_group_count>, T>()...};
   }
-  (std::make_index_sequence<Net::layer_count - 1>{});
-  for (std::size_t layer = 1; layer <= rules.size(); ++layer)
-    if (rules[layer - 1] != topology_rule::none) return {rules[layer - 1], layer};
+  (std::make_index_sequence<Net::dense_layer_count>{});
+  for (std::size_t l = 0; l < rules.size(); ++l)
+    if (rules[l] != topology_rule::none) return {rules[l], l + Net::input_group_count};
   return {};
 }
 template <class Net, class T>

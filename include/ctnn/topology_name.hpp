@@ -63,15 +63,18 @@ struct sources_name<from<Layers...>> {
 
 template <class Layer>
 std::string layer_name() {
-  return "ctnn::dense<" + std::to_string(Layer::width) + ", " +
-         std::string(activation_name<typename Layer::activation>) +
-         sources_name<typename Layer::sources>::get() + ">";
+  if constexpr (is_input<Layer>)
+    return "ctnn::input<" + std::to_string(Layer::width) + ">";
+  else
+    return "ctnn::dense<" + std::to_string(Layer::width) + ", " +
+           std::string(activation_name<typename Layer::activation>) +
+           sources_name<typename Layer::sources>::get() + ">";
 }
 
 template <class Net, std::size_t... L>
 std::string topology_name(std::index_sequence<L...>) {
-  std::string result = "ctnn::network<ctnn::input<" + std::to_string(Net::input_width) + ">";
-  ((result += ", " + layer_name<typename Net::template layer<L + 1>>()), ...);
+  std::string result = "ctnn::network<";
+  ((result += (L == 0 ? "" : ", ") + layer_name<typename Net::template layer<L>>()), ...);
   return result + ">";
 }
 
@@ -82,7 +85,7 @@ std::string topology_name(std::index_sequence<L...>) {
 /// activation is spelled as activation_name spells it.
 template <class Net>
 std::string topology_name() {
-  return detail::topology_name<Net>(std::make_index_sequence<Net::layer_count - 1>{});
+  return detail::topology_name<Net>(std::make_index_sequence<Net::layer_count>{});
 }
 
 }  // namespace ctnn

@@ -42,7 +42,7 @@ struct step_flag {
 /// its budget on arithmetic rather than on calls per layer and per unit, and at run time the fold
 /// is straight-line code.
 struct weight_step {
-  std::size_t layer = 0;   // the dense layer, 1 .. n
+  std::size_t layer = 0;   // the dense layer, G .. n
   std::size_t unit = 0;    // the unit the weight feeds, among all units
   std::size_t weight = 0;  // the weight's position among the parameters
   std::size_t bias = 0;    // the position of that unit's bias
@@ -75,14 +75,15 @@ constexpr void append_weight_steps(weight_step* steps, std::size_t& count,
 
 /// Net's weights in the order of the forward pass (layers first to last) or, if Backward, of
 /// backpropagation (layers last to first); within a layer, unit by unit, input by input. The
-/// pass's I-th layer is I + 1 forward and n - I backward, of n dense layers.
+/// pass's I-th layer is G + I forward and n - I backward, of dense layers G .. n.
 template <class Net, bool Backward, std::size_t... I>
 constexpr std::array<weight_step, weight_count<Net>> weight_steps(std::index_sequence<I...>) {
+  constexpr std::size_t first = Net::input_group_count, last = Net::layer_count - 1;
   std::array<weight_step, weight_count<Net>> steps{};
   std::size_t count = 0;
-  (append_weight_steps<Net, (Backward ? sizeof...(I) - I : I + 1)>(
+  (append_weight_steps<Net, (Backward ? last - I : first + I)>(
        steps.data(), count,
-       std::make_index_sequence<Net::template fan_in<(Backward ? sizeof...(I) - I : I + 1)>>{}),
+       std::make_index_sequence<Net::template fan_in<(Backward ? last - I : first + I)>>{}),
    ...);
   for (std::size_t i = 0; i < count; ++i) {
     bool first = !(steps[i].flags & step_flag::reads_input);
@@ -104,7 +105,7 @@ struct make_weight_plan;
 template <class Net, bool Backward, std::size_t... I>
 struct make_weight_plan<Net, Backward, std::index_sequence<I...>> {
   static constexpr auto steps =
-      weight_steps<Net, Backward>(std::make_index_sequence<Net::layer_count - 1>{});
+      weight_steps<Net, Backward>(std::make_index_sequence<Net::dense_layer_count>{});
   using type =
       weight_plan<std::index_sequence<steps[I].layer...>, std::index_sequence<steps[I].unit...>,
                   std::index_sequence<steps[I].weight...>, std::index_sequence<steps[I].bias...>,

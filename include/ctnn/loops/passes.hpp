@@ -58,16 +58,16 @@ inline constexpr std::size_t last_reader = [] {
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     ((reader =
           [] {
-            for (const std::size_t source : Net::template sources<I + 1>) {
+            for (const std::size_t source : Net::template sources<I>) {
               if (source == S) return true;
             }
             return false;
           }()
-              ? I + 1
+              ? I
               : reader),
      ...);
   }
-  (std::make_index_sequence<Net::layer_count - 1>{});
+  (std::make_index_sequence<Net::layer_count>{});
   return reader;
 }();
 
@@ -94,7 +94,7 @@ struct loop_passes {
     T units[Net::unit_count];
     T error[Net::unit_count];
     forward_layers<keeps_net>(params, x, units, error,
-                              std::make_index_sequence<Net::layer_count - 1>{});
+                              std::make_index_sequence<Net::dense_layer_count>{});
     constexpr std::size_t first_output = Net::template unit_offset<Net::layer_count - 1>;
     if constexpr (Use == use::forward) {
       for (std::size_t u = Net::input_width; u < Net::unit_count; ++u) out[u] = units[u];
@@ -117,7 +117,7 @@ struct loop_passes {
               Loss::template delta<output_activation, Net::output_width>(read[o], target[o]);
         }
         backward_layers<Use>(params, x, units, error, out,
-                             std::make_index_sequence<Net::layer_count - 1>{});
+                             std::make_index_sequence<Net::dense_layer_count>{});
       }
       if constexpr (Use == use::descent || Use == use::loss || Use == use::loss_and_gradient)
         return loss;
@@ -125,11 +125,12 @@ struct loop_passes {
   }
 
  private:
-  /// Input i of a group from layer S: the network's input x_i, or unit i of hidden layer S.
+  /// Input i of a group from layer S: the network's input x_i of input group S, or unit i of
+  /// hidden layer S.
   template <std::size_t S, class X, class T>
   static constexpr decltype(auto) read(const X& x, const T* units, std::size_t i) {
-    if constexpr (S == 0) {
-      return x[i];
+    if constexpr (S < Net::input_group_count) {
+      return x[Net::template unit_offset<S> + i];
     } else {
       return units[Net::template unit_offset<S> + i];
     }
@@ -138,7 +139,7 @@ struct loop_passes {
   template <bool KeepsNet, class Params, class X, class T, std::size_t... I>
   static constexpr void forward_layers(const Params& params, const X& x, T* units, T* nets,
                                        std::index_sequence<I...>) {
-    (forward_layer<KeepsNet, I + 1>(params, x, units, nets), ...);
+    (forward_layer<KeepsNet, Net::input_group_count + I>(params, x, units, nets), ...);
   }
 
   /// Layer L's outputs y_j = g(net_j), net_j = ((w_j0 x_0 + w_j1 x_1) + ...) + b_j; the output
@@ -203,12 +204,13 @@ struct loop_passes {
         constexpr std::size_t S = source;
         constexpr std::size_t hidden = Net::template unit_offset<S>;
         constexpr bool first_terms = FirstUnit && last_reader<Net, S> == L;
+        constexpr bool hidden_source = S >= Net::input_group_count;
         for (std::size_t i = 0; i < Net::template width<S>; ++i) {
           const std::size_t w = row + first + i;
           if constexpr (Use == use::gradient || Use == use::loss_and_gradient)
             out[w] = delta * read<S>(x, units, i);
-          if constexpr (S != 0 && first_terms) error[hidden + i] = delta * params[w];
-          if constexpr (S != 0 && !first_terms) error[hidden + i] += delta * params[w];
+          if constexpr (hidden_source && first_terms) error[hidden + i] = delta * params[w];
+          if constexpr (hidden_source && !first_terms) error[hidden + i] += delta * params[w];
           if constexpr (Use == use::descent || Use == use::descent_without_loss)
             params[w] -= out * (delta * read<S>(x, units, i));
         }

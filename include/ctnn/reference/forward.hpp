@@ -42,7 +42,7 @@ constexpr std::size_t layer_width(std::size_t layer) {
   (std::make_index_sequence<Net::layer_count>{});
 }
 
-/// The unit that feeds input k of every unit of layer L (1 .. n): the outputs of L's sources,
+/// The unit that feeds input k of every unit of dense layer L: the outputs of L's sources,
 /// concatenated in the order `from<...>` names them. Weight k of a unit multiplies this unit.
 template <class Net, std::size_t L>
 constexpr std::array<std::size_t, Net::template fan_in<L>> input_units() {
@@ -55,15 +55,16 @@ constexpr std::array<std::size_t, Net::template fan_in<L>> input_units() {
   return units;
 }
 
-/// Calls visit(std::integral_constant<std::size_t, L>{}) for the dense layers L = 1 .. n in
-/// order, or n .. 1 if Backward: layers are types, so their indices must be constants.
+/// Calls visit(std::integral_constant<std::size_t, L>{}) for the dense layers L = G .. n in
+/// order (G the number of input groups, n the last layer), or n .. G if Backward: layers are
+/// types, so their indices must be constants.
 template <class Net, bool Backward = false, class Visit>
 constexpr void for_each_layer(Visit&& visit) {
   [&]<std::size_t... I>(std::index_sequence<I...>) {
-    constexpr std::size_t n = Net::layer_count - 1;
-    (visit(std::integral_constant<std::size_t, (Backward ? n - I : I + 1)>{}), ...);
+    constexpr std::size_t first = Net::input_group_count, last = Net::layer_count - 1;
+    (visit(std::integral_constant<std::size_t, (Backward ? last - I : first + I)>{}), ...);
   }
-  (std::make_index_sequence<Net::layer_count - 1>{});
+  (std::make_index_sequence<Net::dense_layer_count>{});
 }
 
 /// Unit j's net input net_j = sum_k w_jk x_k + b_j (the homework's dot(x, w) + b), summed left to
