@@ -13,7 +13,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 runs=${1:-3}
 read -r -a compilers <<<"${CTNN_COMPILERS:-g++ clang++}"
-read -r -a nets <<<"${CTNN_BENCH_NETS:-0 1 2 3 4 5 6 7 8}"
+read -r -a nets <<<"${CTNN_BENCH_NETS:-0 1 2 3 4 5 6 7 8 9}"
 flags=(-std=c++20 -O2 -ffp-contract=off -Iinclude -Ibench/size)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

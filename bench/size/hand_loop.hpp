@@ -29,8 +29,8 @@ T hand_slope(T y) {
 }
 
 /// Net's layers' weights (row-major, a row per unit) and biases, its units' outputs and errors, in
-/// arrays of fixed size; the step is a forward loop and a backward loop per layer. Net must be a
-/// chain (each layer reads the one before it).
+/// arrays of fixed size; the step is a forward loop and a backward loop per layer, each unit's
+/// inputs a loop per source layer (one for a chain; input groups and skip links have more).
 template <class Net, class T>
 class hand_loop {
  public:
@@ -51,6 +51,8 @@ class hand_loop {
       loss += difference * difference;
       delta_[out + o] = T(2) * difference * hand_slope<output>(y_[out + o]);
     }
+    // The hidden units' dE/dy, summed over the layers that read them.
+    std::fill(delta_.begin() + Net::input_width, delta_.begin() + out, T(0));
     reversed_layers([&](auto layer) { backward<decltype(layer)::value>(rate); });
     return loss;
   }
@@ -66,54 +68,78 @@ class hand_loop {
   }
 
  private:
+  static constexpr std::size_t first_dense = Net::input_group_count;
+
   template <class Visit>
   static void layers(Visit visit) {
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-      (visit(std::integral_constant<std::size_t, I + 1>{}), ...);
+      (visit(std::integral_constant<std::size_t, first_dense + I>{}), ...);
     }
-    (std::make_index_sequence<Net::layer_count - 1>{});
+    (std::make_index_sequence<Net::dense_layer_count>{});
   }
   template <class Visit>
   static void reversed_layers(Visit visit) {
     [&]<std::size_t... I>(std::index_sequence<I...>) {
       (visit(std::integral_constant<std::size_t, Net::layer_count - 1 - I>{}), ...);
     }
-    (std::make_index_sequence<Net::layer_count - 1>{});
+    (std::make_index_sequence<Net::dense_layer_count>{});
   }
+  /// Layer L's inputs as runs of consecutive units, one per source layer: where the run's units
+  /// are, how many, where its weights start in a row, and whether they are hidden units.
+  struct run {
+    std::size_t unit, width, k;
+    bool hidden;
+  };
+  template <std::size_t L>
+  static constexpr auto runs = [] {
+    std::array<run, Net::template sources<L>.size()> result{};
+    constexpr auto offsets = []<std::size_t... S>(std::index_sequence<S...>) {
+      return std::array{Net::template unit_offset<S>...};
+    }
+    (std::make_index_sequence<Net::layer_count + 1>{});
+    std::size_t k = 0;
+    for (std::size_t r = 0; r < result.size(); ++r) {
+      const std::size_t s = Net::template sources<L>[r];
+      result[r] = {offsets[s], offsets[s + 1] - offsets[s], k, s >= first_dense};
+      k += result[r].width;
+    }
+    return result;
+  }();
 
   template <std::size_t L>
   void forward() {
-    constexpr std::size_t in = Net::template width<L - 1>, width = Net::template width<L>;
+    constexpr std::size_t in = Net::template fan_in<L>, width = Net::template width<L>;
     const T* w = values_.data() + Net::template weight_offset<L>;
     const T* b = values_.data() + Net::template bias_offset<L>;
-    const T* x = y_.data() + Net::template unit_offset<L - 1>;
     T* y = y_.data() + Net::template unit_offset<L>;
     for (std::size_t j = 0; j < width; ++j) {
-      T net = w[j * in] * x[0];
-      for (std::size_t i = 1; i < in; ++i) net += w[j * in + i] * x[i];
+      T net = 0;
+      for (const run& r : runs<L>) {
+        for (std::size_t i = 0; i < r.width; ++i) net += w[j * in + r.k + i] * y_[r.unit + i];
+      }
       y[j] = hand_value<typename Net::template activation<L>>(net + b[j]);
     }
   }
 
   template <std::size_t L>
   void backward(T rate) {
-    constexpr std::size_t in = Net::template width<L - 1>, width = Net::template width<L>;
+    constexpr std::size_t in = Net::template fan_in<L>, width = Net::template width<L>;
     T* w = values_.data() + Net::template weight_offset<L>;
     T* b = values_.data() + Net::template bias_offset<L>;
-    const T* x = y_.data() + Net::template unit_offset<L - 1>;
     T* delta = delta_.data() + Net::template unit_offset<L>;
-    T* below = delta_.data() + Net::template unit_offset<L - 1>;  // dE/dy of layer L - 1
-    if constexpr (L > 1) std::fill(below, below + in, T(0));
+    if constexpr (L + 1 != Net::layer_count) {
+      using activation = typename Net::template activation<L>;
+      const T* y = y_.data() + Net::template unit_offset<L>;
+      for (std::size_t j = 0; j < width; ++j) delta[j] *= hand_slope<activation>(y[j]);
+    }
     for (std::size_t j = 0; j < width; ++j) {
       b[j] -= rate * delta[j];
-      for (std::size_t i = 0; i < in; ++i) {
-        if constexpr (L > 1) below[i] += delta[j] * w[j * in + i];
-        w[j * in + i] -= rate * (delta[j] * x[i]);
+      for (const run& r : runs<L>) {
+        for (std::size_t i = 0; i < r.width; ++i) {
+          if (r.hidden) delta_[r.unit + i] += delta[j] * w[j * in + r.k + i];
+          w[j * in + r.k + i] -= rate * (delta[j] * y_[r.unit + i]);
+        }
       }
-    }
-    if constexpr (L > 1) {
-      using activation = typename Net::template activation<L - 1>;
-      for (std::size_t i = 0; i < in; ++i) below[i] *= hand_slope<activation>(x[i]);
     }
   }
 

@@ -1,5 +1,5 @@
 // Defines the networks of bench/size: from the homework's OR neuron to 25,000 parameters, each
-// a chain of layers (so that one hand-written loop trains them all), chosen by its number.
+// a chain of layers but the last (two input groups), chosen by its number.
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
@@ -27,6 +27,10 @@ using size_networks =
                                                                                     // course's
                network<input<32>, dense<32, tnh>, dense<32, tnh>, dense<8, sig>>,   // 2,376
                network<input<64>, dense<64, rlu>, dense<64, rlu>, dense<10, sig>>,  // 8,970
-               network<input<784>, dense<32, rlu>, dense<10, sig>>>;                // 25,450
+               network<input<784>, dense<32, rlu>, dense<10, sig>>,                 // 25,450
+               // 843: the course's with two input groups, an 8-unit item read by the first
+               // hidden layer, a 4-unit relation read with it by the second
+               network<input<8>, input<4>, dense<8, rlu, from<0>>, dense<15, rlu, from<2, 1>>,
+                       dense<36, sig>>>;
 
 }  // namespace ctnn_bench
