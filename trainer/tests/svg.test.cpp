@@ -20,8 +20,8 @@ namespace {
 
 using ctnn::homework::or_neuron;
 using ctnn::homework::xor_net;
-using ctnn_train_test::read_text;
-using ctnn_train_test::scratch_directory;
+using ctnn_test::read_text;
+using ctnn_test::scratch_directory;
 using deep_net = ctnn::network<ctnn::input<3>, ctnn::dense<4, ctnn::hyperbolic_tangent>,
                                ctnn::dense<2, ctnn::relu, ctnn::from<1, 0>>,
                                ctnn::dense<2, ctnn::logistic, ctnn::from<2, 0, 1>>>;
