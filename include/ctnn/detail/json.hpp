@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <ctnn/detail/printable.hpp>
 #include <ctnn/model_file_error.hpp>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -155,6 +156,7 @@ class reader {
 
   value parse_object(std::size_t depth) {
     value object{kind::object, {}, {}, {}};
+    std::set<std::string> seen;
     ++position_;
     skip_space();
     if (at('}')) {
@@ -165,10 +167,9 @@ class reader {
       skip_space();
       if (!at('"')) fail("expected a string, the key of a member");
       std::string key = parse_string();
-      for (const std::string& earlier : object.keys) {
-        if (earlier == key) {
-          throw model_file_error("has the key " + in_quotes(key, 60) + " twice in one object");
-        }
+      // A set, not a search of the keys so far: an object of many keys stays quick to refuse.
+      if (!seen.insert(key).second) {
+        throw model_file_error("has the key " + in_quotes(key, 60) + " twice in one object");
       }
       skip_space();
       expect(':', "expected ':' after a key");
