@@ -68,28 +68,21 @@ void check(std::string_view text, const std::filesystem::path* file, std::string
   if (!same_bits(ctnn_train::parse_model<Net, T>(saved, task), *parsed)) std::abort();
 }
 
-// The trainer's tasks (trainer/src/tasks.hpp), each in both scalar types.
-using checker = void (*)(std::string_view, const std::filesystem::path*);
-constexpr std::array<checker, 6> checkers = {
-    [](std::string_view text, const std::filesystem::path* file) {
-      check<or_neuron, float>(text, file, "or");
-    },
-    [](std::string_view text, const std::filesystem::path* file) {
-      check<or_neuron, double>(text, file, "or");
-    },
-    [](std::string_view text, const std::filesystem::path* file) {
-      check<or_tanh_neuron, float>(text, file, "or-tanh");
-    },
-    [](std::string_view text, const std::filesystem::path* file) {
-      check<or_tanh_neuron, double>(text, file, "or-tanh");
-    },
-    [](std::string_view text, const std::filesystem::path* file) {
-      check<xor_net, float>(text, file, "xor");
-    },
-    [](std::string_view text, const std::filesystem::path* file) {
-      check<xor_net, double>(text, file, "xor");
-    },
+/// One of the trainer's tasks in one scalar type.
+struct task_check {
+  std::string_view task;
+  void (*check)(std::string_view, const std::filesystem::path*, std::string_view);
 };
+
+// The trainer's tasks (trainer/src/tasks.hpp), each in both scalar types.
+constexpr std::array<task_check, 6> task_checks = {{
+    {"or", check<or_neuron, float>},
+    {"or", check<or_neuron, double>},
+    {"or-tanh", check<or_tanh_neuron, float>},
+    {"or-tanh", check<or_tanh_neuron, double>},
+    {"xor", check<xor_net, float>},
+    {"xor", check<xor_net, double>},
+}};
 
 }  // namespace
 
@@ -99,9 +92,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::ofstream(file.path, std::ios::binary | std::ios::trunc) << text;
   // The file is read against one task and type per input, chosen by the input, to keep the
   // fuzzer fast: reading is the same for every one, and so is the verdict once the text is read.
-  const std::size_t read_for = size % checkers.size();
-  for (std::size_t i = 0; i < checkers.size(); ++i) {
-    checkers[i](text, i == read_for ? &file.path : nullptr);
+  const std::size_t read_for = size % task_checks.size();
+  for (std::size_t i = 0; i < task_checks.size(); ++i) {
+    task_checks[i].check(text, i == read_for ? &file.path : nullptr, task_checks[i].task);
   }
   return 0;
 }
