@@ -1,8 +1,16 @@
 // The README's examples: keep this in sync with README.md.
 // SPDX-License-Identifier: BSL-1.0
+#include <unistd.h>
+
 #include <cstdlib>
 #include <ctnn.hpp>
+#include <ctnn/export_header.hpp>
+#include <ctnn/model_file.hpp>
 #include <ctnn/presets/homework.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
 
 using or_neuron = ctnn::network<ctnn::input<2>, ctnn::dense<1, ctnn::logistic>>;
 // Logical OR: four patterns, each two inputs and one target.
@@ -24,7 +32,38 @@ using half_adder = ctnn::network<ctnn::input<2>, ctnn::dense<3, ctnn::hyperbolic
 constexpr ctnn::dataset<double, 2, 2, 4> sums{{{0, 0}, {0, 1}, {1, 0}, {1, 1}},
                                               {{0, 0}, {1, 0}, {1, 0}, {0, 1}}};  // sum, carry
 
+// "Saving and loading", in a directory of its own: p to a file and back, and as a header.
+bool saving_and_loading() {
+  const auto directory =
+      std::filesystem::temp_directory_path() / ("ctnn_readme-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  std::filesystem::current_path(directory);
+
+  ctnn::save_parameters("or.json", p);
+  const auto loaded = ctnn::load_parameters<or_neuron, double>("or.json");
+  ctnn::export_header("or_model.hpp", p, {.namespace_name = "models", .variable = "or_model"});
+
+  bool refused = false;
+  try {
+    (void)ctnn::load_parameters<or_neuron, float>("or.json");
+  } catch (const ctnn::model_file_error& error) {
+    refused = std::string(error.what()) ==
+              "model file \"or.json\" holds \"double\" parameters, not float";
+  }
+  std::ostringstream header;
+  header << std::ifstream("or_model.hpp").rdbuf();
+  const bool exported =
+      header.str().find(
+          "using or_model_network = ctnn::network<ctnn::input<2>, ctnn::dense<1, "
+          "ctnn::logistic>>;\n\ninline constexpr "
+          "ctnn::parameters<or_model_network, double> or_model{{") != std::string::npos;
+  std::filesystem::current_path(directory.parent_path());
+  std::filesystem::remove_all(directory);
+  return loaded == p && refused && exported;
+}
+
 int main() {
+  if (!saving_and_loading()) return EXIT_FAILURE;
   // With the default random seed the XOR net is solved: (1, 1) gives 0.
   if (ctnn::predict(xor_params, {1.0, 1.0})[0] >= 0.5) return EXIT_FAILURE;
   const auto params = ctnn::train<half_adder>(

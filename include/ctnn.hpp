@@ -7,6 +7,9 @@
 //   <ctnn/train_lanes.hpp>  and on x86 <immintrin.h>, which alone doubles the cost of this
 //                           header); their backend in <ctnn/lanes/>
 //   <ctnn/reference.hpp>    the specification, plain loops that the fast paths must match
+//   <ctnn/model_file.hpp>,  parameters in model files and as text, and as constexpr headers
+//   <ctnn/model_text.hpp>,  (<filesystem>, POSIX and strings)
+//   <ctnn/export_header.hpp>
 // and presets, layers on top of ctnn that nothing in it needs:
 //   <ctnn/presets/homework.hpp> the homework's networks, tables and settings (ctnn::homework)
 // SPDX-License-Identifier: BSL-1.0

@@ -36,7 +36,8 @@ add_test(NAME export.header
 set_tests_properties(export.header PROPERTIES FIXTURES_REQUIRED io_samples)
 
 # libFuzzer (Clang only; Debian's libclang-rt-14-dev) on the model loader (parse_model, and
-# read_model on a temporary file), with ASan and UBSan, for a bounded time. New inputs go to the
+# load_model on a temporary file: ctnn's <ctnn/model_file.hpp> with the trainer's task), with ASan
+# and UBSan, for a bounded time. New inputs go to the
 # build tree; trainer/fuzz/corpus is read only.
 if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
   include(CheckCXXSourceCompiles)
@@ -52,12 +53,9 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     set(CTNN_FUZZ_SECONDS 20 CACHE STRING "How long the fuzz.model_loader test fuzzes")
     # Its own build of the loader: coverage instrumentation must reach the code under test.
     add_executable(ctnn_fuzz_model_loader ${trainer_dir}/fuzz/model_loader.cpp
-                                          ${trainer_dir}/src/model_io.cpp
-                                          ${trainer_dir}/src/files.cpp
-                                          ${trainer_dir}/src/output_files.cpp)
+                                          ${trainer_dir}/src/model_io.cpp)
     target_include_directories(ctnn_fuzz_model_loader PRIVATE ${trainer_dir}/src)
-    target_link_libraries(ctnn_fuzz_model_loader PRIVATE ctnn::ctnn fmt::fmt
-                                                         nlohmann_json::nlohmann_json)
+    target_link_libraries(ctnn_fuzz_model_loader PRIVATE ctnn::ctnn)
     set(fuzz_options -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined)
     target_compile_options(ctnn_fuzz_model_loader PRIVATE ${fuzz_options})
     target_link_options(ctnn_fuzz_model_loader PRIVATE ${fuzz_options})

@@ -1,11 +1,12 @@
-// libFuzzer target for the model loader, `ctnn_train::parse_model` and `read_model`, against the
-// shape of every task of the trainer in float and double: any input either loads or gives an
-// `input_error`; nothing else escapes, nothing crashes; read from a regular file it gets the same
-// verdict and the same bits; and whatever loads exports a header, and saves and loads again to
-// the same bits.
+// libFuzzer target for the model loader, `ctnn_train::parse_model` and `load_model` (ctnn's
+// `parameters_from_text` and `load_parameters` with the trainer's task), against every task of
+// the trainer in float and double: any input either loads or gives an `input_error`; nothing
+// else escapes, nothing crashes; read from a regular file it gets the same verdict and the same
+// bits; and whatever loads exports a header, and saves and loads again to the same bits.
 // SPDX-License-Identifier: BSL-1.0
 #include <unistd.h>
 
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -15,7 +16,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "errors.hpp"
 #include "model_io.hpp"
@@ -26,25 +26,7 @@ using ctnn::homework::or_neuron;
 using ctnn::homework::or_tanh_neuron;
 using ctnn::homework::xor_net;
 
-struct task_shape {
-  std::string_view task;
-  ctnn_train::model_shape shape;
-};
-
-// The trainer's tasks (trainer/src/tasks.hpp), each in both scalar types.
-const std::vector<task_shape>& task_shapes() {
-  static const std::vector<task_shape> shapes = {
-      {"or", ctnn_train::shape_of<or_neuron, float>()},
-      {"or", ctnn_train::shape_of<or_neuron, double>()},
-      {"or-tanh", ctnn_train::shape_of<or_tanh_neuron, float>()},
-      {"or-tanh", ctnn_train::shape_of<or_tanh_neuron, double>()},
-      {"xor", ctnn_train::shape_of<xor_net, float>()},
-      {"xor", ctnn_train::shape_of<xor_net, double>()},
-  };
-  return shapes;
-}
-
-/// A regular file the input is written to for `read_model`, removed at exit.
+/// A regular file the input is written to for `load_model`, removed at exit.
 struct input_file {
   std::filesystem::path path = std::filesystem::temp_directory_path() /
                                ("ctnn_fuzz_model_loader." + std::to_string(::getpid()) + ".json");
@@ -54,12 +36,13 @@ struct input_file {
   }
 };
 
-bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+template <class Net, class T>
+bool same_bits(const ctnn::parameters<Net, T>& a, const ctnn::parameters<Net, T>& b) {
+  return std::memcmp(a.values, b.values, sizeof a.values) == 0;
 }
 
 template <class Load>
-std::optional<std::vector<double>> loaded(Load load) {
+auto loaded(Load load) -> std::optional<decltype(load())> {
   try {
     return load();
   } catch (const ctnn_train::input_error&) {
@@ -67,23 +50,39 @@ std::optional<std::vector<double>> loaded(Load load) {
   }
 }
 
-/// Checks `text` against one task's shape; `file` (holding `text`) is read too when given.
-void check(std::string_view text, const std::filesystem::path* file, const task_shape& expected) {
-  const std::string_view task = expected.task;
-  const ctnn_train::model_shape& shape = expected.shape;
-  const auto parsed = loaded([&] { return ctnn_train::parse_model(text, task, shape); });
+/// Checks `text` against a `Net` in T trained for `task`; `file` (holding `text`) is read too
+/// when given.
+template <class Net, class T>
+void check(std::string_view text, const std::filesystem::path* file, std::string_view task) {
+  const auto parsed = loaded([&] { return ctnn_train::parse_model<Net, T>(text, task); });
   if (file != nullptr) {
-    const auto read = loaded([&] { return ctnn_train::read_model(*file, task, shape); });
+    const auto read = loaded([&] { return ctnn_train::load_model<Net, T>(*file, task); });
     if (parsed.has_value() != read.has_value()) std::abort();
     if (parsed && !same_bits(*parsed, *read)) std::abort();
   }
   if (!parsed) return;
-  if (parsed->size() != shape.parameter_count) std::abort();
-  const std::string header = ctnn_train::header_source(task, shape, *parsed);
-  if (header.find("_" + shape.scalar + "_parameters{{") == std::string::npos) std::abort();
-  const std::string saved = ctnn_train::model_json(task, shape, *parsed);
-  if (!same_bits(ctnn_train::parse_model(saved, task, shape), *parsed)) std::abort();
+  const std::string header = ctnn_train::header_source(task, *parsed);
+  const std::string scalar = ctnn::model_shape_of<Net, T>().scalar;
+  if (header.find("_" + scalar + "_parameters{{") == std::string::npos) std::abort();
+  const std::string saved = ctnn_train::model_json(task, *parsed);
+  if (!same_bits(ctnn_train::parse_model<Net, T>(saved, task), *parsed)) std::abort();
 }
+
+/// One of the trainer's tasks in one scalar type.
+struct task_check {
+  std::string_view task;
+  void (*check)(std::string_view, const std::filesystem::path*, std::string_view);
+};
+
+// The trainer's tasks (trainer/src/tasks.hpp), each in both scalar types.
+constexpr std::array<task_check, 6> task_checks = {{
+    {"or", check<or_neuron, float>},
+    {"or", check<or_neuron, double>},
+    {"or-tanh", check<or_tanh_neuron, float>},
+    {"or-tanh", check<or_tanh_neuron, double>},
+    {"xor", check<xor_net, float>},
+    {"xor", check<xor_net, double>},
+}};
 
 }  // namespace
 
@@ -91,11 +90,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const input_file file;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   std::ofstream(file.path, std::ios::binary | std::ios::trunc) << text;
-  // The file is read against one shape per input, chosen by the input, to keep the fuzzer fast:
-  // reading is the same for every shape, and so is parse_model's verdict once the text is read.
-  const std::size_t read_for = size % task_shapes().size();
-  for (std::size_t i = 0; i < task_shapes().size(); ++i) {
-    check(text, i == read_for ? &file.path : nullptr, task_shapes()[i]);
+  // The file is read against one task and type per input, chosen by the input, to keep the
+  // fuzzer fast: reading is the same for every one, and so is the verdict once the text is read.
+  const std::size_t read_for = size % task_checks.size();
+  for (std::size_t i = 0; i < task_checks.size(); ++i) {
+    task_checks[i].check(text, i == read_for ? &file.path : nullptr, task_checks[i].task);
   }
   return 0;
 }

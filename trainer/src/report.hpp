@@ -262,11 +262,11 @@ void run_task(const run_settings& settings, std::ostream& out) {
   const std::vector<double> values(std::begin(params.values), std::end(params.values));
   if (outputs.save) {
     check_finite_parameters(values, "--save", *settings.save);
-    files.write(*outputs.save, model_json(Task::name, shape_of<Net, T>(), values));
+    files.write(*outputs.save, model_json(Task::name, params));
   }
   if (outputs.header) {
     check_finite_parameters(values, "--export-header", *settings.export_header);
-    files.write(*outputs.header, header_source(Task::name, shape_of<Net, T>(), values));
+    files.write(*outputs.header, header_source(Task::name, params));
   }
   files.commit();
   std::vector<std::string> written;

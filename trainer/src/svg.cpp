@@ -261,7 +261,7 @@ void write_solved_fraction(const std::filesystem::path& svg, const std::filesyst
   write_file_atomically(svg, solved_fraction_svg(fraction_by_epoch, title));
 }
 
-network_diagram make_network_diagram(const model_shape& shape, std::span<const double> values,
+network_diagram make_network_diagram(const ctnn::model_shape& shape, std::span<const double> values,
                                      std::span<const std::string> parameter_names) {
   const bool named = parameter_names.size() == values.size();
   const auto name = [&](std::size_t index) {
@@ -271,10 +271,10 @@ network_diagram make_network_diagram(const model_shape& shape, std::span<const d
   const std::size_t last = shape.layers.size() - 1;
   std::size_t offset = 0;
   for (std::size_t layer = 0; layer <= last; ++layer) {
-    const layer_shape& current = shape.layers[layer];
+    const ctnn::model_layer& current = shape.layers[layer];
     std::vector<diagram_unit> units;
     for (std::size_t unit = 0; unit < current.width; ++unit) {
-      std::string unit_label = unit_name(shape, layer, unit);
+      std::string unit_label = shape.unit_name(layer, unit);
       // The homework writes the network's output as y-hat.
       if (layer == last && layer > 0) unit_label.replace(0, 1, "\u0177");
       if (layer == 0) {
@@ -286,7 +286,7 @@ network_diagram make_network_diagram(const model_shape& shape, std::span<const d
       for (std::size_t k = 0; k < current.fan_in; ++k) {
         const std::size_t weight = offset + unit * current.fan_in + k;
         diagram.connections.push_back(
-            {source_of(shape, layer, k), {layer, unit}, values[weight], name(weight)});
+            {shape.source_of(layer, k), {layer, unit}, values[weight], name(weight)});
       }
     }
     diagram.layers.push_back(std::move(units));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <ctnn/model_shape.hpp>
 #include <ctnn/parameters.hpp>
 #include <filesystem>
 #include <optional>
@@ -14,7 +15,6 @@
 #include <vector>
 
 #include "files.hpp"
-#include "model_io.hpp"
 
 namespace ctnn_train {
 
@@ -75,7 +75,7 @@ struct network_diagram {
 
 /// The diagram of a network of `shape` with parameters `values` in ctnn's order, named by
 /// `parameter_names` when it has one name per parameter.
-network_diagram make_network_diagram(const model_shape& shape, std::span<const double> values,
+network_diagram make_network_diagram(const ctnn::model_shape& shape, std::span<const double> values,
                                      std::span<const std::string> parameter_names);
 
 /// `diagram` as an SVG document: units as circles in columns by layer, with their biases beneath
@@ -89,8 +89,8 @@ std::string network_diagram_svg(const ctnn::parameters<Net, T>& params,
                                 std::span<const std::string> parameter_names,
                                 std::string_view title) {
   const std::vector<double> values(std::begin(params.values), std::end(params.values));
-  return network_diagram_svg(make_network_diagram(shape_of<Net, T>(), values, parameter_names),
-                             title);
+  return network_diagram_svg(
+      make_network_diagram(ctnn::model_shape_of<Net, T>(), values, parameter_names), title);
 }
 
 /// Writes the diagram of `params` as `svg`, atomically, naming parameters by `parameter_names`

@@ -22,8 +22,8 @@ namespace {
 
 using ctnn_train::input_error;
 using ctnn_train::output_files;
-using ctnn_train_test::read_text;
-using ctnn_train_test::scratch_directory;
+using ctnn_test::read_text;
+using ctnn_test::scratch_directory;
 
 void write_text(const std::filesystem::path& file, const std::string& text) {
   std::ofstream(file, std::ios::binary) << text;

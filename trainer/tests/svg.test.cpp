@@ -20,8 +20,8 @@ namespace {
 
 using ctnn::homework::or_neuron;
 using ctnn::homework::xor_net;
-using ctnn_train_test::read_text;
-using ctnn_train_test::scratch_directory;
+using ctnn_test::read_text;
+using ctnn_test::scratch_directory;
 using deep_net = ctnn::network<ctnn::input<3>, ctnn::dense<4, ctnn::hyperbolic_tangent>,
                                ctnn::dense<2, ctnn::relu, ctnn::from<1, 0>>,
                                ctnn::dense<2, ctnn::logistic, ctnn::from<2, 0, 1>>>;
@@ -169,7 +169,7 @@ TEST_CASE("a diagram of the largest finite weights has finite widths and short l
   const double huge = std::numeric_limits<double>::max();
   const std::vector<double> values = {huge, -huge / 4, 1.0, 2.6e307, -0.5, huge / 2, -huge};
   const std::string svg = ctnn_train::network_diagram_svg(
-      ctnn_train::make_network_diagram(ctnn_train::shape_of<xor_net, double>(), values, xor_names),
+      ctnn_train::make_network_diagram(ctnn::model_shape_of<xor_net, double>(), values, xor_names),
       "huge");
   CHECK(count(svg, "inf") == 0);
   CHECK(count(svg, "nan") == 0);
@@ -184,7 +184,7 @@ TEST_CASE("a diagram reads each weight from the parameters' own layout", "[svg]"
   const auto params = ctnn::initialize<deep_net, double>(5);
   const std::vector<double> values(std::begin(params.values), std::end(params.values));
   const auto diagram =
-      ctnn_train::make_network_diagram(ctnn_train::shape_of<deep_net, double>(), values, {});
+      ctnn_train::make_network_diagram(ctnn::model_shape_of<deep_net, double>(), values, {});
   REQUIRE(diagram.layers.size() == 4);
   CHECK(diagram.layers[1].size() == 4);
   CHECK(diagram.connections.size() == 4 * 3 + 2 * (4 + 3) + 2 * (2 + 3 + 4));

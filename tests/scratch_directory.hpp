@@ -13,7 +13,7 @@
 #include <system_error>
 #include <vector>
 
-namespace ctnn_train_test {
+namespace ctnn_test {
 
 /// A fresh directory under the system's temporary directory; CTest runs tests in parallel, each
 /// in its own process, so the process id keeps their directories apart.
@@ -22,7 +22,7 @@ struct scratch_directory {
 
   explicit scratch_directory(const std::string& name)
       : path(std::filesystem::temp_directory_path() /
-             ("ctnn_trainer_tests-" + std::to_string(::getpid())) / name) {
+             ("ctnn_tests-" + std::to_string(::getpid())) / name) {
     std::filesystem::remove_all(path);
     std::filesystem::create_directories(path);
   }
@@ -53,4 +53,4 @@ inline std::string read_text(const std::filesystem::path& file) {
   return text.str();
 }
 
-}  // namespace ctnn_train_test
+}  // namespace ctnn_test
