@@ -178,8 +178,10 @@ std::vector<std::string> hidden_functions(const ctnn::parameters<Net, double>& p
 
 void print_counts(const std::map<std::string, std::size_t>& counts) {
   std::vector<std::pair<std::string, std::size_t>> sorted(counts.begin(), counts.end());
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  // The most frequent first, ties in the names' order.
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
   for (const auto& [name, count] : sorted) std::printf("    %-32s %zu\n", name.c_str(), count);
 }
 
