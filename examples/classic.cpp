@@ -136,7 +136,7 @@ void report_learning(const char* title, const outcome<Net>& result, const Data& 
       highest = std::max(highest, error);
     }
     std::printf(" (largest error %.2f", lowest);
-    if (highest > lowest) std::printf(" to %.2f", highest);
+    if (std::round(100 * highest) > std::round(100 * lowest)) std::printf(" to %.2f", highest);
     std::printf(")\n");
   }
 }
