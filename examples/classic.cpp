@@ -376,19 +376,20 @@ void run_encoder(std::size_t seeds) {
   check_over_default_seeds(seeds, 2 * corners > learned, "most learned runs use four corners");
 }
 
-// 4-bit parity with four hidden units. The chapter's Figure 6 solves it with hidden units that
-// count: each reads every input with the same weight, the k-th comes on once k inputs are on, and
-// the output weights alternate in sign, so that an odd count turns the output on. The learned runs
-// are measured for each part of that: whether every hidden unit reads the inputs with one pattern
-// of signs (counting the same inputs, or the complements of some, as NOT x2), whether each unit's
+// 4-bit parity with four hidden units. The chapter's solution has hidden units that count: each
+// reads every input with the same weight, the k-th comes on once k inputs are on, and the output
+// weights alternate in sign, so that an odd count turns the output on. The learned runs are
+// measured for each part of that: whether every hidden unit reads the inputs with one pattern of
+// signs (counting the same inputs, or the complements of some, as NOT x2), whether each unit's
 // output then depends on that count alone, and whether, thresholded at 1/2, the units switch at
-// four different counts with output weights of alternating sign (the figure's code).
+// four different counts with output weights of alternating sign (the chapter's code).
 struct parity_units {
   std::vector<bool> read_inverted;  // the count reads NOT x_i rather than x_i
   bool share_signs = true;          // every unit's weights have the signs of +-(the count's)
-  double spread = 0;      // the largest range of a unit's outputs over patterns of one count
-  bool figure_6 = false;  // each unit switches once along the count, at its own count, and the
-                          // output weights alternate in sign in that order
+  double spread = 0;  // the largest range of a unit's outputs over patterns of one count
+  // Each unit switches once along the count, at a count of its own, and the output weights
+  // alternate in sign in that order.
+  bool chapters_code = false;
   std::vector<std::size_t> switch_at;  // the count at which each unit crosses 1/2, if it does once
   std::vector<bool> on_above;          // whether it is on from that count up, or below it
 };
@@ -426,26 +427,26 @@ parity_units analyse_parity(const ctnn::parameters<classic::parity_net, double>&
   }
   bool switch_taken[5] = {};
   double output_weight_at[5] = {};
-  units.figure_6 = true;
+  units.chapters_code = true;
   for (std::size_t j = 0; j < 4; ++j) {
     std::size_t switches = 0, at = 0;
     for (std::size_t count = 0; count <= 4; ++count) {
       units.spread = std::max(units.spread, highest[j][count] - lowest[j][count]);
       const bool on = lowest[j][count] > 0.5, off = highest[j][count] < 0.5;
-      units.figure_6 = units.figure_6 && (on || off);
+      units.chapters_code = units.chapters_code && (on || off);
       if (count > 0 && on != (lowest[j][count - 1] > 0.5)) ++switches, at = count;
     }
     const bool on_above = lowest[j][4] > 0.5;
     units.switch_at.push_back(at);
     units.on_above.push_back(on_above);
-    units.figure_6 = units.figure_6 && switches == 1 && !switch_taken[at];
+    units.chapters_code = units.chapters_code && switches == 1 && !switch_taken[at];
     switch_taken[at] = true;
     // A unit on below its count is 1 minus one on above it: its output weight counts negated.
     output_weight_at[at] = on_above ? p.weight<2>(0, j) : -p.weight<2>(0, j);
   }
   for (std::size_t count = 2; count <= 4; ++count)
-    units.figure_6 =
-        units.figure_6 && (output_weight_at[count] > 0) != (output_weight_at[count - 1] > 0);
+    units.chapters_code =
+        units.chapters_code && (output_weight_at[count] > 0) != (output_weight_at[count - 1] > 0);
   return units;
 }
 
@@ -456,7 +457,7 @@ void run_parity(std::size_t seeds) {
   report_learning("4-bit parity, 4-4-1", result, parity_patterns, classic::parity_learning_rate,
                   classic::parity_max_sweeps);
   const std::size_t learned = result.learned.size();
-  std::size_t within_20000 = 0, all_within_band = 0, shared = 0, counting = 0, figure_6 = 0;
+  std::size_t within_20000 = 0, all_within_band = 0, shared = 0, counting = 0, chapters_code = 0;
   double counting_spread = 0;
   for (const auto& run : result.learned) {
     within_20000 += run.run.epochs_trained <= 20000;
@@ -472,9 +473,10 @@ void run_parity(std::size_t seeds) {
       ++counting;
       counting_spread = std::max(counting_spread, units.spread);
     }
-    figure_6 += units.share_signs && units.figure_6;
-    if (units.share_signs && units.figure_6 && figure_6 == 1) {
-      std::printf("  as Figure 6, seed %llu: counting", static_cast<unsigned long long>(run.seed));
+    chapters_code += units.share_signs && units.chapters_code;
+    if (units.share_signs && units.chapters_code && chapters_code == 1) {
+      std::printf("  the chapter's code, seed %llu: counting",
+                  static_cast<unsigned long long>(run.seed));
       for (std::size_t i = 0; i < 4; ++i)
         std::printf(" %sx%zu", units.read_inverted[i] ? "NOT " : "", i);
       std::printf(", its units are on");
@@ -493,8 +495,8 @@ void run_parity(std::size_t seeds) {
               counting_spread, counting);
   std::printf(
       "    and, above or below 1/2, the units switch at four counts with output weights of "
-      "alternating sign, as Figure 6: %zu\n",
-      figure_6);
+      "alternating sign, the chapter's code: %zu\n",
+      chapters_code);
   check_learned_count(learned, seeds, 85, 94);
   check(all_within_band == learned,
         "every learned run's 16 outputs are within " + number(classic::band) + " of their targets");

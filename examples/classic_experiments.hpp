@@ -54,8 +54,8 @@ inline constexpr ctnn::dataset<double, 2, 1, 4> xor_patterns{{{0, 0}, {0, 1}, {1
                                                              {{0}, {1}, {1}, {0}}};
 /// XOR with two hidden units and no direct links.
 using xor_two_hidden = ctnn::network<input<2>, dense<2, logistic>, dense<1, logistic>>;
-/// XOR with one hidden unit, the output unit also reading both inputs (the chapter's Figure 2, and
-/// the homework's net).
+/// XOR with one hidden unit, the output unit also reading both inputs (the chapter's first XOR
+/// network, and the homework's).
 using xor_direct = ctnn::network<input<2>, dense<1, logistic>, dense<1, logistic, from<0, 1>>>;
 inline constexpr double xor_learning_rate = 0.5;
 inline constexpr std::size_t xor_max_sweeps = 20000;
@@ -106,7 +106,7 @@ inline constexpr ctnn::dataset<double, 4, 1, 16> parity_patterns = [] {
   }
   return data;
 }();
-/// As many hidden units as inputs, which the chapter shows are enough (its Figure 6).
+/// As many hidden units as inputs, which the chapter shows are enough.
 using parity_net = ctnn::network<input<4>, dense<4, logistic>, dense<1, logistic>>;
 inline constexpr double parity_learning_rate = 0.5;
 /// Parity learns slowly from small weights: a quarter of the runs within 20000 sweeps, most
