@@ -17,7 +17,8 @@
 // - initial weights and biases drawn uniformly from [-0.3, 0.3];
 // - one update per sweep through all the patterns, from the gradient accumulated over the sweep,
 //   with momentum 0.9: dw(t) = -rate dE/dw + 0.9 dw(t - 1);
-// - a pattern counts as learned once every output is within 0.2 of its target.
+// - a run counts as learned once every output of every pattern is within 0.2 of its target (the
+//   stricter of the paper's two criteria; the other is the right side of 1/2).
 // The symmetry network's settings are the Nature paper's (its Figure 1: rate 0.1, momentum 0.9,
 // U(-0.3, 0.3), the gradient accumulated over each sweep). XOR, the encoder and parity train at
 // rate 0.5 with the same momentum and initial range.
@@ -27,7 +28,8 @@ namespace classic {
 inline constexpr double band = 0.2;
 
 /// A run of Net as the paper starts one: parameters from U(-0.3, 0.3), then full-sweep updates with
-/// momentum 0.9, all drawn from one generator seeded with seed.
+/// momentum 0.9. The parameters, and each sweep's order (which orders only the gradients' sum),
+/// are drawn from one generator seeded with seed.
 template <class Net>
 constexpr ctnn::training_run<Net, double> start(std::uint64_t seed) {
   return ctnn::start_training<Net, double>(seed, ctnn::initializer::uniform(0.3),
