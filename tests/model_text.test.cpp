@@ -22,6 +22,10 @@ using ctnn::homework::xor_net;
 using wide_net = ctnn::network<ctnn::input<3>, ctnn::dense<4, ctnn::hyperbolic_tangent>,
                                ctnn::dense<2, ctnn::linear, ctnn::from<1, 0>>,
                                ctnn::dense<2, ctnn::logistic, ctnn::from<2, 0, 1>>>;
+// Two input groups: 3 inputs read by the hidden layer, 2 read with it by the output.
+using groups_net =
+    ctnn::network<ctnn::input<3>, ctnn::input<2>, ctnn::dense<2, ctnn::relu, ctnn::from<0>>,
+                  ctnn::dense<1, ctnn::logistic, ctnn::from<2, 1>>>;
 
 template <class Net, class T>
 bool same_bits(const ctnn::parameters<Net, T>& a, const ctnn::parameters<Net, T>& b) {
@@ -74,6 +78,7 @@ TEMPLATE_TEST_CASE("model text reads back bit for bit", "[model_text]", float, d
     check_round_trip(ctnn::initialize<or_tanh_neuron, TestType>(seed));
     check_round_trip(ctnn::initialize<xor_net, TestType>(seed));
     check_round_trip(ctnn::initialize<wide_net, TestType>(seed));
+    check_round_trip(ctnn::initialize<groups_net, TestType>(seed));
   }
   auto params = ctnn::initialize<wide_net, TestType>(7);
   for (std::size_t i = 0; i < wide_net::parameter_count; ++i) {
@@ -155,8 +160,20 @@ TEST_CASE("model text is JSON naming its format, topology, scalar type, layers a
 }
 
 TEST_CASE("model text with several input groups lists only the dense layers", "[model_text]") {
-  // Two input groups (layers 0 and 1), as ctnn::network will have them: the walk starts at the
-  // first dense layer, whatever its index.
+  // Two input groups (layers 0 and 1): the walk starts at the first dense layer, whatever its
+  // index.
+  const std::string from_network =
+      ctnn::parameters_to_text(ctnn::initialize<groups_net, double>(std::uint64_t{3}));
+  CHECK(from_network.find(R"("layer": 2)") != std::string::npos);
+  CHECK(from_network.find(R"("layer": 1,)") == std::string::npos);
+  CHECK(from_network.find(R"("from": "x_3")") != std::string::npos);  // the relation's first
+  // Another grouping of the same widths is another network.
+  using regrouped =
+      ctnn::network<ctnn::input<2>, ctnn::input<3>, ctnn::dense<2, ctnn::relu, ctnn::from<0>>,
+                    ctnn::dense<1, ctnn::logistic, ctnn::from<2, 1>>>;
+  CHECK_THROWS_AS((ctnn::parameters_from_text<regrouped, double>(from_network)),
+                  ctnn::model_file_error);
+
   const ctnn::model_shape shape{
       "t", "double", 2, {{2, 0, {}, "", 0}, {1, 0, {}, "", 0}, {1, 3, {0, 1}, "relu", 0}}, 4};
   const std::vector<double> values{1, 2, 3, 4};
