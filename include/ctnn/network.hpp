@@ -90,14 +90,13 @@ constexpr bool dense_after_inputs() {
   return true;
 }
 
-/// Layer's activation, or linear for a layer without one (an input group): what the checks of
-/// activations see for each layer.
+/// A layer's activation, or void for a layer without one (an input group).
 template <class Layer>
-struct checked_activation {
-  using type = linear;
+struct activation_of {
+  using type = void;
 };
 template <std::size_t Width, class Act, class Sources>
-struct checked_activation<dense<Width, Act, Sources>> {
+struct activation_of<dense<Width, Act, Sources>> {
   using type = Act;
 };
 
@@ -220,7 +219,8 @@ concept NonEmptyLayers = Input::width >
 
 /// Every dense layer's activation models `ctnn::Activation`.
 template <class... Layers>
-concept KnownActivations = (Activation<typename detail::checked_activation<Layers>::type> && ...);
+concept KnownActivations = ((detail::is_input<Layers> ||
+                             Activation<typename detail::activation_of<Layers>::type>)&&...);
 
 /// Every dense layer's sources are `previous` or a non-empty `from<...>`.
 template <class... Layers>
@@ -363,15 +363,7 @@ using core_scalar = std::conditional_t<
     std::conditional_t<S == 1, double, std::conditional_t<S == 2, dual<float>, dual<double>>>>;
 inline constexpr std::size_t core_scalar_count = 4;
 
-/// The activation of layer L of Input, Layers..., or void (the input, a layer not dense).
-template <class Layer>
-struct activation_of {
-  using type = void;
-};
-template <std::size_t Width, class Act, class Sources>
-struct activation_of<dense<Width, Act, Sources>> {
-  using type = Act;
-};
+/// The activation of layer L of Input, Layers..., or void (an input group, a layer not dense).
 template <std::size_t L, class Input, class... Layers>
 using activation_of_layer = typename activation_of<typename decltype(+hana::at_c<L>(
     hana::tuple_t<Input, Layers...>))::type>::type;
