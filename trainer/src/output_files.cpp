@@ -15,6 +15,7 @@
 #include <climits>
 #include <csignal>
 #include <cstring>
+#include <ctnn/detail/file_io.hpp>
 #include <mutex>
 #include <stdexcept>
 #include <system_error>
@@ -124,16 +125,6 @@ struct signals_blocked {
   throw input_error(fmt::format("{}: cannot write '{}': {}", flag, target.string(), why));
 }
 
-std::string_view kind_of(mode_t mode) {
-  if (S_ISDIR(mode)) return "a directory";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISFIFO(mode)) return "a FIFO";
-  if (S_ISSOCK(mode)) return "a socket";
-  if (S_ISLNK(mode)) return "a symbolic link";
-  return "a file of unknown type";
-}
-
 std::filesystem::path directory_of(const std::filesystem::path& file) {
   return file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
 }
@@ -149,7 +140,8 @@ std::filesystem::path destination_of(const std::filesystem::path& target, std::s
   }
   if (S_ISREG(status.st_mode)) return target;
   if (!S_ISLNK(status.st_mode)) {
-    fail(flag, target, fmt::format("it is {}, not a regular file", kind_of(status.st_mode)));
+    fail(flag, target,
+         fmt::format("it is {}, not a regular file", ctnn::detail::file_kind(status.st_mode)));
   }
   if (::stat(target.c_str(), &status) != 0) {
     if (errno != ENOENT) fail(flag, target, std::strerror(errno));
@@ -158,9 +150,9 @@ std::filesystem::path destination_of(const std::filesystem::path& target, std::s
     fail(flag, target, fmt::format("it is a dangling symbolic link (to '{}')", leads_to.string()));
   }
   if (!S_ISREG(status.st_mode)) {
-    fail(
-        flag, target,
-        fmt::format("it is a symbolic link to {}, not to a regular file", kind_of(status.st_mode)));
+    fail(flag, target,
+         fmt::format("it is a symbolic link to {}, not to a regular file",
+                     ctnn::detail::file_kind(status.st_mode)));
   }
   std::error_code error;
   std::filesystem::path resolved = std::filesystem::canonical(target, error);
@@ -342,7 +334,7 @@ void output_files::write(std::size_t index, std::string_view contents) {
   if (::lstat(file.destination.c_str(), &status) == 0) {
     if (!S_ISREG(status.st_mode)) {
       fail(file.flag, file.target,
-           fmt::format("it is {}, not a regular file", kind_of(status.st_mode)));
+           fmt::format("it is {}, not a regular file", ctnn::detail::file_kind(status.st_mode)));
     }
     // Owner first: fchown clears the set-id bits, which are not kept anyway.
     if (status.st_uid != ::geteuid() || status.st_gid != ::getegid()) {

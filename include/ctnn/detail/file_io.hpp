@@ -35,14 +35,16 @@ inline std::string quoted_path(const std::filesystem::path& file) {
 /// errno's text, e.g. "No such file or directory".
 inline std::string error_text(int error) { return std::generic_category().message(error); }
 
-/// What kind of file a `mode` that is not a regular file's is, for a message.
+/// What kind of file a `mode` that is not a regular file's is, for a message (the trainer's
+/// messages say it too).
 inline std::string_view file_kind(mode_t mode) {
   if (S_ISDIR(mode)) return "a directory";
   if (S_ISFIFO(mode)) return "a FIFO";
   if (S_ISCHR(mode)) return "a character device";
   if (S_ISBLK(mode)) return "a block device";
   if (S_ISSOCK(mode)) return "a socket";
-  return "not a file";
+  if (S_ISLNK(mode)) return "a symbolic link";
+  return "a file of unknown type";
 }
 
 /// Closes a file descriptor when it goes out of scope.
