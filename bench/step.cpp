@@ -1,6 +1,7 @@
 // Times one network's SGD step: ctnn::sgd_step against the same math written by hand with
 // std::exp, for the homework's OR neuron and XOR network in float and double, and prints the
-// ratios. SPDX-License-Identifier: BSL-1.0
+// ratios.
+// SPDX-License-Identifier: BSL-1.0
 #include <benchmark/benchmark.h>
 
 #include <cstdio>

@@ -1,6 +1,7 @@
 // Defines the per-pattern SGD steps that bench/step.cpp and bench/step_count.cpp time: the
 // homework's networks trained by ctnn::sgd_step, and the same math written out by hand with
-// std::exp. SPDX-License-Identifier: BSL-1.0
+// std::exp.
+// SPDX-License-Identifier: BSL-1.0
 #pragma once
 
 #include <cmath>

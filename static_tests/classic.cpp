@@ -2,7 +2,8 @@
 // at compile time with the 1986 paper's settings (full sweeps, momentum 0.9, U(-0.3, 0.3), half
 // the sum of squares), each until every output is within 0.2 of its target: XOR's 2-2-1 net and
 // the 4-2-4 encoder, and what their hidden units learned. Both fit the compilers' default
-// constexpr limits. SPDX-License-Identifier: BSL-1.0
+// constexpr limits.
+// SPDX-License-Identifier: BSL-1.0
 #include <classic_experiments.hpp>
 #include <cstddef>
 

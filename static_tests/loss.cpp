@@ -1,7 +1,8 @@
 // Static tests of ctnn's losses (<ctnn/loss.hpp>): each loss with each output activation it
 // accepts, on networks with skip links and with two input groups, backprop's closed form against
 // dual numbers and central differences; each loss's value by hand; binary cross-entropy finite for
-// every finite net input. SPDX-License-Identifier: BSL-1.0
+// every finite net input.
+// SPDX-License-Identifier: BSL-1.0
 #include <cstddef>
 #include <ctnn/dataset.hpp>
 #include <ctnn/gradient.hpp>

@@ -1,6 +1,7 @@
 // Static test: the homework's Problem 4, XOR learned by the 2-1-1 logistic network whose output
 // also reads both inputs, with learning rate 0.05 over 8000 epochs, trained entirely at compile
-// time. SPDX-License-Identifier: BSL-1.0
+// time.
+// SPDX-License-Identifier: BSL-1.0
 #include <ctnn/forward.hpp>
 #include <ctnn/presets/homework.hpp>
 #include <ctnn/train.hpp>
