@@ -7,7 +7,8 @@
 #      run-time training bit for bit (OR, tanh OR and XOR, float and double);
 #   3. with the macro but not the flag, the bits must differ: the test can see a fused
 #      multiply-add, so step 2 proves something.
-# Skipped (exit 0) where the CPU has no FMA, as the programs could not run.
+# Skipped (exit 0) where the CPU has no FMA, as the programs could not run. The compilers run side
+# by side, each in a directory of its own; their reports are printed in order.
 # SPDX-License-Identifier: BSL-1.0
 #
 # Usage: scripts/fma-test.sh   (CTNN_COMPILERS as for scripts/run-tests.sh)
@@ -21,8 +22,9 @@ fi
 read -r -a compilers <<<"${CTNN_COMPILERS:-g++ clang++ clang++-19}"
 flags=(-std=gnu++20 -O2 -march=x86-64-v3 -ffp-contract=fast -Iinclude)
 named_flags=(-ffp-contract=off -DCTNN_FP_CONTRACT_OFF=1)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+work=''  # the current compiler's directory, under $root
 passed=0 failed=0
 
 check() {  # check <description> <command...>: one counted check
@@ -39,9 +41,10 @@ check() {  # check <description> <command...>: one counted check
 }
 
 # stops <compiler> <source>: the build fails, and its first error is ctnn's, naming both flags.
+# -Wfatal-errors ends the compile there, as the first error is all a user needs to read.
 stops() {
   local log=$work/stops.log first
-  if "$1" "${flags[@]}" "$2" -o "$work/never" >"$log" 2>&1; then
+  if "$1" "${flags[@]}" -Wfatal-errors "$2" -o "$work/never" >"$log" 2>&1; then
     echo "  built without the flags ctnn's #error names"
     return 1
   fi
@@ -75,13 +78,11 @@ differs() {  # the program runs and reports that some bits differ: it exits with
   grep -q 'DIFFERENT BITS' "$work/run.log" && ((status <= 12))
 }
 
-for cxx in "${compilers[@]}"; do
-  if ! command -v "$cxx" >/dev/null; then
-    echo "=== $cxx: not installed, skipped"
-    continue
-  fi
-  echo "=== $("$cxx" --version | head -n 1): ${flags[*]}"
+# checks <compiler>: every check of one compiler, counted in $work/counts.
+checks() {
+  local cxx=$1 bin
   bin=$work/$(basename "$cxx")
+  echo "=== $("$cxx" --version | head -n 1): ${flags[*]}"
   check "$cxx: bit_identity.cpp stops at ctnn's #error" stops "$cxx" tests/fma/bit_identity.cpp
   check "$cxx: README example stops at ctnn's #error" stops "$cxx" examples/readme.cpp
   if check "$cxx: bit_identity.cpp builds with ${named_flags[*]}" \
@@ -96,6 +97,29 @@ for cxx in "${compilers[@]}"; do
        builds "$cxx" tests/fma/bit_identity.cpp "$bin-fused" -DCTNN_FP_CONTRACT_OFF=1; then
     check "$cxx: without -ffp-contract=off the bits differ (the test sees FMA)" \
       differs "$bin-fused"
+  fi
+  echo "$passed $failed" >"$work/counts"
+}
+
+ran=()
+for cxx in "${compilers[@]}"; do
+  if ! command -v "$cxx" >/dev/null; then
+    echo "=== $cxx: not installed, skipped"
+    continue
+  fi
+  work=$root/${#ran[@]}
+  mkdir "$work"
+  ran+=("$work")
+  checks "$cxx" >"$work/report" 2>&1 &
+done
+wait
+for dir in "${ran[@]}"; do
+  cat "$dir/report"
+  if read -r p f <"$dir/counts"; then
+    passed=$((passed + p)) failed=$((failed + f))
+  else
+    echo "FAIL the checks stopped before their end"
+    failed=$((failed + 1))
   fi
 done
 

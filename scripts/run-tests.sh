@@ -148,9 +148,10 @@ if [[ ${CTNN_SANITIZE:-1} != 0 ]] && command -v clang++ >/dev/null; then
   summarize "$result"
 fi
 
-# The library's and the trainer's run-time tests again, built by Clang with -DCTNN_AVX2=ON (where
-# the CPU has AVX2): wider vectors in ctnn::lanes must leave every result the same bits, compile
-# time against run time and networks side by side against alone.
+# The tests of ctnn::lanes, of compile-time against run-time training and the trainer's tests
+# again, built by Clang with -DCTNN_AVX2=ON (where the CPU has AVX2; tests/CMakeLists.txt picks
+# them): wider vectors in ctnn::lanes must leave every result the same bits, compile time against
+# run time and networks side by side against alone.
 if [[ ${CTNN_AVX2_TESTS:-1} != 0 ]] && command -v clang++ >/dev/null &&
    grep -qw avx2 /proc/cpuinfo 2>/dev/null; then
   build_dir=build/clang-avx2

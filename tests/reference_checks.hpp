@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <ctnn/backend.hpp>
 #include <ctnn/dataset.hpp>
 #include <ctnn/dual.hpp>
 #include <ctnn/forward.hpp>
@@ -94,6 +95,17 @@ using topologies = std::tuple<
             dense<2, sig, from<0, 3, 1, 2>>>>;
 
 static_assert(std::tuple_size_v<topologies> == 39);
+
+// Above the folds' limit, run as loops by the public API: the course's 12-8-15-36 network (815
+// parameters), and with its 12 inputs as two groups, an 8-unit item read by the first hidden layer
+// and a 4-unit relation read by the second (843), a net with skip links and every activation (487),
+// and one of two sources into a wide layer (1,341).
+using large_topologies = std::tuple<
+    network<input<12>, dense<8, rlu>, dense<15, rlu>, dense<36, sig>>,
+    network<input<8>, input<4>, dense<8, rlu, from<0>>, dense<15, rlu, from<2, 1>>, dense<36, sig>>,
+    network<input<10>, dense<12, tnh>, dense<10, rlu, from<0, 1>>, dense<7, sig, from<2, 0, 1>>,
+            dense<3, lin, from<3, 1>>>,
+    network<input<20>, dense<40, tnh, from<0>>, dense<13, sig, from<1, 0>>>>;
 
 /// Net's place in `topologies`, for tests that spread their cases over the list.
 template <class Net>

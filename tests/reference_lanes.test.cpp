@@ -25,3 +25,14 @@ TEMPLATE_LIST_TEST_CASE("lanes compute the reference's bits, lane by lane", "[re
   }
   CHECK(compared_scalars > compared_before);
 }
+
+// Networks above the folds' limit run as loops, lane by lane too.
+TEMPLATE_LIST_TEST_CASE("lanes compute the reference's bits on large networks", "[reference][lanes]",
+                        large_topologies) {
+  using Net = TestType;
+  INFO(ctnn::topology_name<Net>() << ", " << Net::parameter_count << " parameters");
+  static_assert(!ctnn::detail::runs_folds<Net>, "the public API runs these as loops");
+  const std::size_t compared_before = compared_scalars;
+  check_lanes<Net, double, 4, 5>(36);
+  CHECK(compared_scalars > compared_before);
+}

@@ -65,17 +65,8 @@ TEMPLATE_LIST_TEST_CASE("the loops compute the reference's bits on small network
   CHECK(compared_scalars > compared_before);
 }
 
-// Above the folds' limit: the course's 12-8-15-36 network (815 parameters), and with its 12 inputs
-// as two groups, an 8-unit item read by the first hidden layer and a 4-unit relation read by the
-// second (843), a net with skip links and every activation (487), and one of two sources into a
-// wide layer (1,341).
-using large_topologies = std::tuple<
-    network<input<12>, dense<8, rlu>, dense<15, rlu>, dense<36, sig>>,
-    network<input<8>, input<4>, dense<8, rlu, from<0>>, dense<15, rlu, from<2, 1>>, dense<36, sig>>,
-    network<input<10>, dense<12, tnh>, dense<10, rlu, from<0, 1>>, dense<7, sig, from<2, 0, 1>>,
-            dense<3, lin, from<3, 1>>>,
-    network<input<20>, dense<40, tnh, from<0>>, dense<13, sig, from<1, 0>>>>;
-
+// Above the folds' limit: large_topologies (reference_checks.hpp); their lanes are checked in
+// reference_lanes.test.cpp.
 TEMPLATE_LIST_TEST_CASE("the public API runs large networks as loops, with the reference's bits",
                         "[reference][loops]", large_topologies) {
   using Net = TestType;
@@ -91,6 +82,5 @@ TEMPLATE_LIST_TEST_CASE("the public API runs large networks as loops, with the r
     check_epochs<Net, double, 67>(34);
     check_training<Net, double>(35);
   }
-  SECTION("lanes, lane by lane") { check_lanes<Net, double, 4, 5>(36); }
   CHECK(compared_scalars > compared_before);
 }
