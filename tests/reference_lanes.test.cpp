@@ -2,9 +2,9 @@
 // over the topologies of reference_checks.hpp.
 //
 // Each topology is checked in one of three lane shapes, in turn by its place in the list, so that
-// every shape meets every activation and depth. All three shapes for all 36 topologies (before the input groups) made this
-// the build's longest file (GCC 12 at -O2 -g: 284 s and 2.7 GB; one shape each: 118 s and 1.4 GB,
-// measured 2026-12-07).
+// every shape meets every activation and depth. All three shapes for all 36 topologies (before
+// the input groups) made this the build's longest file (GCC 12 at -O2 -g: 284 s and 2.7 GB; one
+// shape each: 118 s and 1.4 GB, measured 2026-12-07).
 // SPDX-License-Identifier: BSL-1.0
 #include "reference_checks.hpp"
 
@@ -27,8 +27,8 @@ TEMPLATE_LIST_TEST_CASE("lanes compute the reference's bits, lane by lane", "[re
 }
 
 // Networks above the folds' limit run as loops, lane by lane too.
-TEMPLATE_LIST_TEST_CASE("lanes compute the reference's bits on large networks", "[reference][lanes]",
-                        large_topologies) {
+TEMPLATE_LIST_TEST_CASE("lanes compute the reference's bits on large networks",
+                        "[reference][lanes]", large_topologies) {
   using Net = TestType;
   INFO(ctnn::topology_name<Net>() << ", " << Net::parameter_count << " parameters");
   static_assert(!ctnn::detail::runs_folds<Net>, "the public API runs these as loops");
