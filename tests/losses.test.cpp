@@ -22,7 +22,7 @@ using loss_topologies = std::tuple<
     network<input<8>, input<4>, dense<8, rlu, from<0>>, dense<15, rlu, from<2, 1>>, dense<36, sig>>,
     network<input<10>, dense<12, tnh>, dense<10, rlu, from<0, 1>>, dense<7, sig, from<2, 0, 1>>,
             dense<3, lin, from<3, 1>>>,
-    // softmax outputs
+    // softmax outputs, which run as loops at every size (ctnn/backend.hpp)
     network<input<3>, dense<2, ctnn::softmax>>,
     network<input<2>, dense<3, tnh>, dense<4, ctnn::softmax>>,
     network<input<2>, input<1>, dense<3, rlu, from<0>>, dense<3, ctnn::softmax, from<2, 1, 0>>>,

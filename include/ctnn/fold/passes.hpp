@@ -43,19 +43,11 @@ struct fold_passes;
 // input never take. Clang checks such branches for reachability, and so says nothing, until
 // a translation unit has an error: then it reports them all (-Warray-bounds), after an error
 // that is the user's to fix.
-/// Whether the forward pass keeps the output units' net inputs: where Loss reads them, and for a
-/// softmax output layer, which normalises them together.
-template <class Loss, class Net>
-inline constexpr bool keeps_output_nets =
-    Loss::reads_net_input ||
-    normalises_layer<typename Net::template activation<Net::layer_count - 1>>;
-
 /// The activation that the forward pass applies to layer L: none (linear) at the output units
-/// where it keeps their net inputs, the layer's own elsewhere.
+/// where Loss reads their net inputs, the layer's own elsewhere.
 template <class Loss, class Net, std::size_t L>
-using forward_activation_of =
-    std::conditional_t<keeps_output_nets<Loss, Net> && L + 1 == Net::layer_count, linear,
-                       typename Net::template activation<L>>;
+using forward_activation_of = std::conditional_t<Loss::reads_net_input && L + 1 == Net::layer_count,
+                                                 linear, typename Net::template activation<L>>;
 
 #if defined(__clang__)
 #  pragma clang diagnostic push
@@ -74,12 +66,6 @@ struct fold_passes<Net,
                    std::index_sequence<O...>, std::index_sequence<OU...>> {
   /// The output units' activation.
   using output_activation = typename Net::template activation<Net::layer_count - 1>;
-  /// Layer L's activation where a pass below names its slope: a softmax output layer's delta
-  /// comes from its loss, and softmax has no slope, so linear stands in for it in the branches
-  /// its network never takes.
-  template <std::size_t Layer>
-  using slope_of = std::conditional_t<normalises_layer<typename Net::template activation<Layer>>,
-                                      linear, typename Net::template activation<Layer>>;
 
   /// An output unit's y = g(net) from the net input it holds where the loss reads net inputs;
   /// a hidden unit's output as it is.
@@ -104,7 +90,7 @@ struct fold_passes<Net,
   template <use Use = use::descent, class Loss = sum_of_squares, class Params, class X, class Y,
             class Out, class T = std::remove_cvref_t<decltype(std::declval<Params&>()[0])>,
             bool Homework = std::is_same_v<Loss, sum_of_squares>,
-            bool KeepsNet = keeps_output_nets<Loss, Net>>
+            bool KeepsNet = Loss::reads_net_input>
   static constexpr auto step(Params& params, const X& x, const Y& target, Out out) {
     // The homework's loss is written out, and the others called: each choice is a conditional on
     // a constant (Homework, KeepsNet) that GCC folds where it is made, so that the homework's
@@ -126,45 +112,29 @@ struct fold_passes<Net,
                     params[FB])
               : units[FU] + params[FW] * ((FF & step_flag::reads_input) ? x[FS] : units[FS])),
      ...);
-    if constexpr (Use == use::forward && normalises_layer<output_activation>) {
-      (((FF & step_flag::closes) && !(FF & step_flag::feeds_output) ? void(out[FU] = units[FU])
-                                                                    : void()),
-       ...);
-      T outputs[] = {units[OU]...};
-      normalise_layer(outputs);
-      ((out[OU] = outputs[O]), ...);
-      return;
-    } else if constexpr (Use == use::forward) {
+    if constexpr (Use == use::forward) {
       (((FF & step_flag::closes)
             ? void(out[FU] = KeepsNet ? forward_output<FF>(units[FU]) : units[FU])
             : void()),
        ...);
       return;
     }
-    // What a loss that reads_whole_output reads of the outputs together.
-    [[maybe_unused]] T summary{};
-    if constexpr (reads_whole_output<Loss>) {
-      const T outputs[] = {units[OU]...};
-      summary = Loss::summary(outputs);
-    }
     [[maybe_unused]] const T loss =
         Use == use::descent || Use == use::loss || Use == use::loss_and_gradient
-            ? (Homework
-                   ? (... + ((units[OU] - target[O]) * (units[OU] - target[O])))
-                   : Loss::template total<Net::output_width>(
-                         (... + loss_term<Loss, output_activation>(units[OU], target[O], summary))))
+            ? (Homework ? (... + ((units[OU] - target[O]) * (units[OU] - target[O])))
+                        : Loss::template total<Net::output_width>(
+                              (... + Loss::template term<output_activation>(units[OU], target[O]))))
             : T();
     if constexpr (Use == use::loss) return loss;
-    ((error[OU] = Homework ? T(2) * (units[OU] - target[O]) *
-                                 slope_of<Net::layer_count - 1>::slope(units[OU])
-                           : loss_delta<Loss, output_activation, Net::output_width>(
-                                 units[OU], target[O], summary)),
+    ((error[OU] = Homework ? T(2) * (units[OU] - target[O]) * output_activation::slope(units[OU])
+                           : Loss::template delta<output_activation, Net::output_width>(units[OU],
+                                                                                        target[O])),
      ...);
     if constexpr (Use == use::gradient || Use == use::loss_and_gradient)
       (((F & step_flag::opens)
             ? void(((F & step_flag::feeds_output)
                         ? void()
-                        : void(error[U] = error[U] * slope_of<L>::slope(units[U])),
+                        : void(error[U] = error[U] * Net::template activation<L>::slope(units[U])),
                     out[B] = error[U]))
             : void(),
         out[W] = error[U] * ((F & step_flag::reads_input) ? x[S] : units[S]),
@@ -176,7 +146,7 @@ struct fold_passes<Net,
       (((F & step_flag::opens)
             ? void(((F & step_flag::feeds_output)
                         ? void()
-                        : void(error[U] = error[U] * slope_of<L>::slope(units[U])),
+                        : void(error[U] = error[U] * Net::template activation<L>::slope(units[U])),
                     params[B] -= out * error[U]))
             : void(),
         (F & step_flag::reads_input)  ? void()
