@@ -1,9 +1,10 @@
 // Static tests of softmax output layers and categorical cross-entropy: the outputs are the plain
 // formula's distribution, the loss is -ln of the target class's output and stays finite where
 // e^net overflows, the closed-form gradient agrees with dual numbers and central differences on
-// a network with skip links and two input groups, the folds compute the reference's bits, and a
-// softmax classifier trains at compile time. The loss's refusals and softmax's topology mistakes
-// are static_tests/fail/softmax_*.cpp.
+// a network with skip links and two input groups, the public API (which runs softmax networks as
+// loops) computes the reference's bits, and a softmax classifier trains at compile time. The
+// loss's refusals and softmax's topology mistakes are static_tests/fail/softmax_*.cpp and
+// categorical_rejects_logistic.cpp.
 // SPDX-License-Identifier: BSL-1.0
 #include <array>
 #include <cstddef>
@@ -113,7 +114,7 @@ constexpr ctnn::dataset<double, 3, 3, 3> patterns{
     {{0.0, 1.0, 0.0}, {1.0, 0.0, 0.0}, {0.25, 0.0, 0.75}}};
 
 /// As static_tests/loss.cpp: the closed-form gradient within 1e-12 of the dual-number gradient
-/// and within 1e-6 of the central difference, and the folds' bits the reference's, for every
+/// and within 1e-6 of the central difference, and the public API's bits the reference's, for every
 /// parameter and pattern, parameters drawn from N(0, 1) with seed `set`.
 constexpr bool agrees_at(std::size_t set) {
   const auto params = ctnn::initialize<groups, double>(3000 + set);
