@@ -32,6 +32,24 @@ using half_adder = ctnn::network<ctnn::input<2>, ctnn::dense<3, ctnn::hyperbolic
 constexpr ctnn::dataset<double, 2, 2, 4> sums{{{0, 0}, {0, 1}, {1, 0}, {1, 1}},
                                               {{0, 0}, {1, 0}, {1, 0}, {0, 1}}};  // sum, carry
 
+// "Losses": softmax, two input groups and momentum. Which of 4 items a relation leads to: relation
+// 0 to the item itself, relation 1 to the next item (3 to 0).
+using relations = ctnn::network<ctnn::input<4>, ctnn::input<2>,  // an item, a relation
+                                ctnn::dense<6, ctnn::hyperbolic_tangent, ctnn::from<0, 1>>,
+                                ctnn::dense<4, ctnn::softmax>>;
+constexpr auto relation_patterns = [] {
+  ctnn::dataset<double, 6, 4, 8> data{};
+  for (std::size_t item = 0; item < 4; ++item) {
+    for (std::size_t relation = 0; relation < 2; ++relation) {
+      const std::size_t n = 2 * item + relation;
+      data.inputs[n][item] = 1;
+      data.inputs[n][4 + relation] = 1;
+      data.targets[n][(item + relation) % 4] = 1;
+    }
+  }
+  return data;
+}();
+
 // "Saving and loading", in a directory of its own: p to a file and back, and as a header.
 bool saving_and_loading() {
   const auto directory =
@@ -75,6 +93,19 @@ int main() {
     const auto y = ctnn::predict(params, sums.inputs[n]);
     for (std::size_t o = 0; o < 2; ++o)
       if ((y[o] > 0.5) != (sums.targets[n][o] > 0.5)) return EXIT_FAILURE;
+  }
+  const auto related =
+      ctnn::train<relations>(relation_patterns,
+                             {.learning_rate = 0.05,
+                              .epochs = 300,
+                              .initial_parameters = ctnn::initializer::fan_in_uniform(),
+                              .update = {.momentum = 0.9}},
+                             ctnn::categorical_cross_entropy{});
+  // Learned: each pattern's item the likeliest by far (measured for seeds 1 to 20: at least 0.996).
+  for (std::size_t n = 0; n < relation_patterns.size; ++n) {
+    const auto y = ctnn::predict(related, relation_patterns.inputs[n]);
+    for (std::size_t o = 0; o < 4; ++o)
+      if (relation_patterns.targets[n][o] == 1 && !(y[o] > 0.9)) return EXIT_FAILURE;
   }
   return EXIT_SUCCESS;
 }

@@ -184,6 +184,19 @@ static_assert(names<input<2>, dense<1, double_only>>(rule::value, 1, 0));  // no
 static_assert(names<input<2>, dense<1, logistic>, dense<1, slopeless>>(rule::slope, 2, 0));
 static_assert(names<input<2>, dense<1, floating_point_only>>(rule::value, 1, 2));  // dual<float>
 static_assert(names<input<2>, dense<1, slope_in_double>>(rule::slope, 1, 0));
+// softmax: the output layer only, over two units or more, and needing no slope.
+static_assert(makes_network<input<2>, dense<3, relu>, dense<2, ctnn::softmax>>);
+static_assert(makes_network<input<2>, input<1>, dense<3, ctnn::softmax, from<0, 1>>>);
+static_assert(names<input<2>, dense<3, ctnn::softmax>, dense<2, logistic>>(rule::softmax_hidden,
+                                                                           1));
+static_assert(
+    names<input<2>, dense<3, ctnn::softmax>, dense<2, ctnn::softmax>>(rule::softmax_hidden, 1));
+static_assert(names<input<2>, dense<2, relu>, dense<1, ctnn::softmax>>(rule::softmax_single, 2));
+// Checked with the activations, layer by layer: a hidden softmax before a later unknown
+// activation, and after an earlier one.
+static_assert(names<input<2>, dense<2, ctnn::softmax>, dense<1, int>>(rule::softmax_hidden, 1));
+static_assert(
+    names<input<2>, dense<2, int>, dense<2, ctnn::softmax>, dense<1, logistic>>(rule::value, 1, 0));
 static_assert(names<input<2>, dense<1, logistic, from<>>>(rule::no_source, 1));
 static_assert(names<input<2>, dense<1, logistic, int>>(rule::sources, 1));
 static_assert(names<input<2>, dense<1, logistic, from<1>>>(rule::precede, 1, 1));

@@ -1,6 +1,6 @@
 // Run-time tests of ctnn's losses (<ctnn/loss.hpp>): each loss through the folds and the loops,
-// in float and double, against ctnn::reference bit for bit; and the course's 12-8-15-36 network
-// learning a one-hot dataset with binary cross-entropy.
+// in float and double, against ctnn::reference bit for bit, categorical cross-entropy on softmax
+// outputs (random targets: the bits are compared, not the calculus, which dual numbers check).
 // SPDX-License-Identifier: BSL-1.0
 #include <ctnn/backend.hpp>
 #include <ctnn/loss.hpp>
@@ -21,7 +21,13 @@ using loss_topologies = std::tuple<
     network<input<12>, dense<8, rlu>, dense<15, rlu>, dense<36, sig>>,
     network<input<8>, input<4>, dense<8, rlu, from<0>>, dense<15, rlu, from<2, 1>>, dense<36, sig>>,
     network<input<10>, dense<12, tnh>, dense<10, rlu, from<0, 1>>, dense<7, sig, from<2, 0, 1>>,
-            dense<3, lin, from<3, 1>>>>;
+            dense<3, lin, from<3, 1>>>,
+    // softmax outputs, which run as loops at every size (ctnn/backend.hpp)
+    network<input<3>, dense<2, ctnn::softmax>>,
+    network<input<2>, dense<3, tnh>, dense<4, ctnn::softmax>>,
+    network<input<2>, input<1>, dense<3, rlu, from<0>>, dense<3, ctnn::softmax, from<2, 1, 0>>>,
+    network<input<8>, input<4>, dense<8, rlu, from<0>>, dense<15, rlu, from<2, 1>>,
+            dense<36, ctnn::softmax>>>;
 
 /// One pattern's paths in double, epochs and training in float: each scalar type meets every
 /// path of a loss, and the compile stays short (each check instantiates the whole API).
@@ -40,9 +46,13 @@ TEMPLATE_LIST_TEST_CASE("every loss runs with the reference's bits, in folds and
   using output_activation = typename Net::template activation<Net::layer_count - 1>;
   INFO(ctnn::topology_name<Net>() << (ctnn::detail::runs_folds<Net> ? ", folds" : ", loops"));
   const std::size_t compared_before = compared_scalars;
-  SECTION("sum of squares") { check_loss<Net, ctnn::sum_of_squares>(41); }
-  SECTION("half the sum of squares") { check_loss<Net, ctnn::half_sum_of_squares>(45); }
-  SECTION("mean squared error") { check_loss<Net, ctnn::mean_squared_error>(49); }
+  if constexpr (std::is_same_v<output_activation, ctnn::softmax>) {
+    SECTION("categorical cross-entropy") { check_loss<Net, ctnn::categorical_cross_entropy>(57); }
+  } else {
+    SECTION("sum of squares") { check_loss<Net, ctnn::sum_of_squares>(41); }
+    SECTION("half the sum of squares") { check_loss<Net, ctnn::half_sum_of_squares>(45); }
+    SECTION("mean squared error") { check_loss<Net, ctnn::mean_squared_error>(49); }
+  }
   if constexpr (std::is_same_v<output_activation, sig>) {
     SECTION("binary cross-entropy") { check_loss<Net, ctnn::binary_cross_entropy>(53); }
   }

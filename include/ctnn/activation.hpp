@@ -4,10 +4,14 @@
 #pragma once
 
 #include <concepts>
+#include <cstddef>
 #include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/dual.hpp>
+#include <ctnn/math/exp.hpp>
+#include <ctnn/math/log_sum_exp.hpp>
 #include <ctnn/math/sigmoid.hpp>
 #include <ctnn/math/tanh.hpp>
+#include <type_traits>
 
 namespace ctnn {
 
@@ -114,5 +118,34 @@ struct relu {
     return where_positive(output, T(1), T(0));
   }
 };
+
+/// Softmax output layer: y_o = e^(net_o) / sum_p e^(net_p), the output units one probability
+/// distribution. Not a function of one unit's net input: each unit keeps its net input (value is
+/// the identity), and the forward pass then normalises the layer together, y_o = e^(net_o - L)
+/// with L = log_sum_exp(net) (detail::normalise_layer), so no e^(net) overflows. It has no slope:
+/// it is the output layer's activation only, of two units or more, and trains with
+/// categorical_cross_entropy, whose delta y_o - t_o needs none (<ctnn/loss.hpp>).
+struct softmax {
+  template <class T>
+  static constexpr T value(T net) {
+    return net;
+  }
+};
+
+namespace detail {
+
+/// Whether activation A normalises its layer together (softmax) rather than unit by unit.
+template <class A>
+inline constexpr bool normalises_layer = std::is_same_v<A, softmax>;
+
+/// A softmax layer's outputs from its N net inputs, in place: y_o = e^(net_o - L), L =
+/// log_sum_exp(net). Each e^(net_o - L) is at most 1; a +inf net input gives NaN, as 0/0 would.
+template <class T, std::size_t N>
+constexpr void normalise_layer(T (&units)[N]) {
+  const T total = log_sum_exp(units);
+  for (std::size_t o = 0; o < N; ++o) units[o] = exp(units[o] - total);
+}
+
+}  // namespace detail
 
 }  // namespace ctnn

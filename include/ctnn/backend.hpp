@@ -20,9 +20,15 @@ namespace ctnn::detail {
 /// docs/evaluator-costs.md.
 inline constexpr std::size_t fold_weight_limit = fold_term_limit;
 
-/// True if Net's passes run as folds.
+/// True if Net's passes run as folds: up to fold_weight_limit weights, and not for a softmax output
+/// layer. Its normalisation over the layer and its loss's log_sum_exp (categorical
+/// cross-entropy's) would add statements to every step of the folds, which Clang charges for
+/// every network (docs/evaluator-costs.md); the loops take them at a cost to softmax networks
+/// alone.
 template <class Net>
-inline constexpr bool runs_folds = weight_count<Net> <= fold_weight_limit;
+inline constexpr bool runs_folds =
+    weight_count<Net> <= fold_weight_limit &&
+    !normalises_layer<typename Net::template activation<Net::layer_count - 1>>;
 
 template <class Net, bool Folds = runs_folds<Net>>
 struct backend_of {

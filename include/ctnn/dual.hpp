@@ -4,9 +4,11 @@
 
 #include <compare>
 #include <concepts>
+#include <cstddef>
 #include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/math/exp.hpp>
 #include <ctnn/math/log.hpp>
+#include <ctnn/math/log_sum_exp.hpp>
 #include <ctnn/math/sigmoid.hpp>
 #include <ctnn/math/softplus.hpp>
 #include <ctnn/math/sqrt.hpp>
@@ -88,6 +90,19 @@ constexpr dual<T> sigmoid(dual<T> x) {
 template <class T>
 constexpr dual<T> softplus(dual<T> x) {
   return {softplus(x.value), x.derivative * sigmoid(x.value)};
+}
+
+/// log_sum_exp(a_i + a_i' e) = L + (sum_i e^(a_i - L) a_i') e, L = log_sum_exp(a): its partial
+/// derivatives are the softmax of the a_i. Each weight e^(a_i - L) is at most 1.
+template <class T, std::size_t N>
+constexpr dual<T> log_sum_exp(const dual<T> (&x)[N]) {
+  T values[N]{};
+  for (std::size_t i = 0; i < N; ++i) values[i] = x[i].value;
+  const T total = log_sum_exp(values);
+  T derivative = exp(values[0] - total) * x[0].derivative;
+  for (std::size_t i = 1; i < N; ++i)
+    derivative = derivative + exp(values[i] - total) * x[i].derivative;
+  return {total, derivative};
 }
 
 }  // namespace ctnn

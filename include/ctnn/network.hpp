@@ -217,10 +217,39 @@ template <class Input, class... Layers>
 concept NonEmptyLayers = Input::width >
 0 && ((Layers::width > 0) && ...);
 
-/// Every dense layer's activation models `ctnn::Activation`.
+/// Every dense layer's activation models `ctnn::Activation`, or is `ctnn::softmax`.
 template <class... Layers>
-concept KnownActivations = ((detail::is_input<Layers> ||
-                             Activation<typename detail::activation_of<Layers>::type>)&&...);
+concept KnownActivations =
+    ((detail::is_input<Layers> || Activation<typename detail::activation_of<Layers>::type> ||
+      detail::normalises_layer<typename detail::activation_of<Layers>::type>)&&...);
+
+namespace detail {
+
+/// Whether layer Layer, the last of the list if Last, uses softmax where it can: only the output
+/// layer normalises its units together (its outputs are the network's, and nothing backpropagates
+/// through it but its loss's delta), and over two units or more (over one it is always 1).
+template <class Layer, bool Last>
+constexpr bool softmax_fits() {
+  if constexpr (is_input<Layer>) {
+    return true;
+  } else {
+    return !normalises_layer<typename activation_of<Layer>::type> || (Last && Layer::width > 1);
+  }
+}
+
+template <class... Layers>
+constexpr bool softmax_only_at_output() {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return (softmax_fits<Layers, I + 1 == sizeof...(Layers)>() && ...);
+  }
+  (std::index_sequence_for<Layers...>{});
+}
+
+}  // namespace detail
+
+/// A softmax layer is the output layer, of two units or more.
+template <class... Layers>
+concept SoftmaxAtOutput = detail::softmax_only_at_output<Layers...>();
 
 /// Every dense layer's sources are `previous` or a non-empty `from<...>`.
 template <class... Layers>
@@ -241,7 +270,7 @@ concept HiddenLayersRead = detail::hidden_layers_read<Layers...>();
 /// True for an input layer followed by well-formed dense layers that form a feed-forward net.
 template <class Input, class... Layers>
 concept ValidTopology = InputLayer<Input> && DenseLayers<Layers...> && HasLayers<Layers...> &&
-    NonEmptyLayers<Input, Layers...> && KnownActivations<Layers...> &&
+    NonEmptyLayers<Input, Layers...> && KnownActivations<Layers...> && SoftmaxAtOutput<Layers...> &&
     WellFormedSources<Layers...> && SourcesPrecede<Layers...> && DistinctSources<Layers...> &&
     HiddenLayersRead<Layers...>;
 
@@ -334,6 +363,8 @@ struct layer {
   struct is_followed_by_no_dense_layer;
   struct is_not_a_dense_layer;
   struct has_width_0;
+  struct has_softmax_but_is_not_the_output_layer;
+  struct has_softmax_over_one_unit;
   template <class Act>
   struct activation {
     template <class T>
@@ -382,6 +413,8 @@ enum class topology_rule {
   width,
   value,
   slope,
+  softmax_hidden,
+  softmax_single,
   sources,
   no_source,
   precede,
@@ -396,12 +429,12 @@ struct topology_mistake {
   std::size_t source = 0;  // for value and slope, the scalar type: core_scalar<source>
 };
 
-/// Activation Act's first mistake in scalar type T: no value, or no slope.
+/// Activation Act's first mistake in scalar type T: no value, or no slope (softmax needs none).
 template <class Act, class T>
 constexpr topology_rule activation_rule() {
   if constexpr (!ValueFor<Act, T>)
     return topology_rule::value;
-  else if constexpr (!SlopeFor<Act, T>)
+  else if constexpr (!normalises_layer<Act> && !SlopeFor<Act, T>)
     return topology_rule::slope;
   else
     return topology_rule::none;
@@ -420,8 +453,8 @@ constexpr topology_mistake activation_mistake() {
 }
 
 /// Dense layer L's first mistake in stage Stage, in the order of ValidTopology's rules (an input
-/// group's width is checked with the input's).
-template <std::size_t L, class Layer>
+/// group's width is checked with the input's); Last if it is the output layer.
+template <std::size_t L, class Layer, bool Last>
 constexpr topology_mistake layer_mistake(int stage) {
   if constexpr (is_input<Layer>) {
     return {};
@@ -430,7 +463,10 @@ constexpr topology_mistake layer_mistake(int stage) {
     using Sources = typename Layer::sources;
     constexpr auto sources = source_layers<L, Sources>;
     if (stage == 0 && Layer::width == 0) return {topology_rule::width, L};
-    if (stage == 1 && !Activation<Act>) return activation_mistake<L, Act>();
+    if (stage == 1 && !Activation<Act> && !normalises_layer<Act>)
+      return activation_mistake<L, Act>();
+    if (stage == 1 && !softmax_fits<Layer, Last>())
+      return {Last ? topology_rule::softmax_single : topology_rule::softmax_hidden, L};
     if (stage == 2 && !is_sources<Sources>)
       return {is_from<Sources> ? topology_rule::no_source : topology_rule::sources, L};
     if (stage == 3) {
@@ -466,7 +502,7 @@ constexpr topology_mistake first_mistake() {
       if (input_width_0[layer]) return {topology_rule::width, layer};
     for (int stage = 0; stage < 5; ++stage) {
       const auto mistakes = [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return std::array{layer_mistake<I + 1, Layers>(stage)...};
+        return std::array{layer_mistake<I + 1, Layers, I + 1 == sizeof...(Layers)>(stage)...};
       }
       (std::index_sequence_for<Layers...>{});
       for (const topology_mistake& mistake : mistakes)
@@ -518,6 +554,14 @@ struct mistake_type<topology_rule::slope, L, S, Act, T> {
   static_assert(sizeof(typename bad_topology::layer<L>::template activation<Act>::template slope_is_not_defined_for<T>));  // an activation computes in float, double, ctnn::dual<float or double>, and ctnn::lanes<T, N> to train side by side: template <class T> static constexpr T slope(T output) { ... }, g'(net) written through y = g(net)
 };
 template <std::size_t L, std::size_t S>
+struct mistake_type<topology_rule::softmax_hidden, L, S> {
+  static_assert(sizeof(typename bad_topology::layer<L>::has_softmax_but_is_not_the_output_layer));  // softmax normalises the output layer only: give a hidden layer logistic, hyperbolic_tangent, relu or linear
+};
+template <std::size_t L, std::size_t S>
+struct mistake_type<topology_rule::softmax_single, L, S> {
+  static_assert(sizeof(typename bad_topology::layer<L>::has_softmax_over_one_unit));  // a softmax of one unit is always 1: give it a unit per class, or for one yes/no output use logistic with binary_cross_entropy
+};
+template <std::size_t L, std::size_t S>
 struct mistake_type<topology_rule::sources, L, S> {
   static_assert(sizeof(typename bad_topology::layer<L>::has_sources_not_previous_or_from));  // dense's third argument is ctnn::previous (the default) or ctnn::from<Layers...>
 };
@@ -566,15 +610,20 @@ using topology_mistake_type = mistake_type<
                        core_scalar<mistake_of<Input, Layers...>.source>, void>>;
 
 /// A topology with a mistake stands in for itself with one that has none and keeps what it can
-/// (the input's and every layer's width, at least 1): network's members stay well-formed, so the
-/// named mistake is the only error and what uses the network compiles on without more of them.
-template <class Layer>
+/// (the input's and every layer's width, at least 1; a softmax at the output, over two units at
+/// least): network's members stay well-formed, so the named mistake is the only error and what
+/// uses the network compiles on without more of them.
+template <class Layer, bool Last>
 struct stand_in_layer {
   using type = dense<1, linear>;
 };
-template <std::size_t Width, class Act, class Sources>
-struct stand_in_layer<dense<Width, Act, Sources>> {
-  using type = dense<(Width > 0 ? Width : 1), std::conditional_t<Activation<Act>, Act, linear>>;
+template <std::size_t Width, class Act, class Sources, bool Last>
+struct stand_in_layer<dense<Width, Act, Sources>, Last> {
+  static constexpr bool output_softmax = Last && normalises_layer<Act>;
+  using type = dense<(Width > 1        ? Width
+                      : output_softmax ? 2
+                                       : 1),
+                     std::conditional_t<Activation<Act> || output_softmax, Act, linear>>;
 };
 template <class Input>
 struct stand_in_input {
@@ -584,14 +633,17 @@ template <std::size_t Width>
 struct stand_in_input<input<Width>> {
   using type = input<(Width > 0 ? Width : 1)>;
 };
+template <class Input, class... Layers, std::size_t... I>
+auto stand_in_members(std::index_sequence<I...>)
+    -> network_members<typename stand_in_input<Input>::type,
+                       typename stand_in_layer<Layers, I + 1 == sizeof...(Layers)>::type...>;
 template <bool Valid, class Input, class... Layers>
 struct members_for {
   using type = network_members<Input, Layers...>;
 };
 template <class Input, class... Layers>
 struct members_for<false, Input, Layers...> {
-  using type = network_members<typename stand_in_input<Input>::type,
-                               typename stand_in_layer<Layers>::type...>;
+  using type = decltype(stand_in_members<Input, Layers...>(std::index_sequence_for<Layers...>{}));
 };
 template <class Input>
 struct members_for<false, Input> {

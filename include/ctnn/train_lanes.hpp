@@ -61,6 +61,7 @@ requires ActivationsFor<Net, lanes<T, N>>
 [[gnu::flatten]] constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>& params,
                                                  const dataset<T, Inputs, Outputs, Count>& data,
                                                  T learning_rate, std::array<pcg32, N>& rngs) {
+  static_assert(detail::loss_fits<Net, sum_of_squares>, CTNN_DETAIL_LOSS_REFUSED);
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
   const lanes<T, N> rate(learning_rate);
   lanes<T, N> error{};

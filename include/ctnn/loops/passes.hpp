@@ -89,8 +89,9 @@ struct loop_passes {
   [[gnu::flatten]] static constexpr auto step(Params& params, const X& x, const Y& target,
                                               Out out) {
     using output_activation = typename Net::template activation<Net::layer_count - 1>;
-    // A loss that reads the output units' net inputs gets them in error[], free until the deltas.
-    constexpr bool keeps_net = Loss::reads_net_input;
+    // A loss that reads the output units' net inputs gets them in error[], free until the deltas;
+    // a softmax output layer is normalised from them.
+    constexpr bool keeps_net = Loss::reads_net_input || normalises_layer<output_activation>;
     T units[Net::unit_count];
     T error[Net::unit_count];
     forward_layers<keeps_net>(params, x, units, error,
@@ -99,13 +100,19 @@ struct loop_passes {
     if constexpr (Use == use::forward) {
       for (std::size_t u = Net::input_width; u < Net::unit_count; ++u) out[u] = units[u];
     } else {
-      // What the loss reads of output o: its net input, or its output.
-      const T* read = keeps_net ? error + first_output : units + first_output;
+      // What the loss reads of output o: its net input, or its output; and of them together.
+      const T* read = Loss::reads_net_input ? error + first_output : units + first_output;
+      [[maybe_unused]] T summary{};
+      if constexpr (reads_whole_output<Loss>) {
+        T outputs[Net::output_width];
+        for (std::size_t o = 0; o < Net::output_width; ++o) outputs[o] = read[o];
+        summary = Loss::summary(outputs);
+      }
       [[maybe_unused]] T loss{};
       if constexpr (Use == use::descent || Use == use::loss || Use == use::loss_and_gradient) {
-        loss = Loss::template term<output_activation>(read[0], target[0]);
+        loss = loss_term<Loss, output_activation>(read[0], target[0], summary);
         for (std::size_t o = 1; o < Net::output_width; ++o) {
-          loss = loss + Loss::template term<output_activation>(read[o], target[o]);
+          loss = loss + loss_term<Loss, output_activation>(read[o], target[o], summary);
         }
         loss = Loss::template total<Net::output_width>(loss);
       }
@@ -114,7 +121,7 @@ struct loop_passes {
         // units[first_output + o], and nothing reads it again.
         for (std::size_t o = 0; o < Net::output_width; ++o) {
           error[first_output + o] =
-              Loss::template delta<output_activation, Net::output_width>(read[o], target[o]);
+              loss_delta<Loss, output_activation, Net::output_width>(read[o], target[o], summary);
         }
         backward_layers<Use>(params, x, units, error, out,
                              std::make_index_sequence<Net::dense_layer_count>{});
@@ -143,7 +150,8 @@ struct loop_passes {
   }
 
   /// Layer L's outputs y_j = g(net_j), net_j = ((w_j0 x_0 + w_j1 x_1) + ...) + b_j; the output
-  /// units' net inputs also in nets[] if KeepsNet.
+  /// units' net inputs also in nets[] if KeepsNet. A softmax layer's outputs are normalised
+  /// together after its units (detail::normalise_layer).
   template <bool KeepsNet, std::size_t L, class Params, class X, class T>
   static constexpr void forward_layer(const Params& params, const X& x, T* units, T* nets) {
     using activation = typename Net::template activation<L>;
@@ -168,6 +176,13 @@ struct loop_passes {
       } else {
         units[unit] = activation::value(net + params[Net::template bias_offset<L> + j]);
       }
+    }
+    if constexpr (normalises_layer<activation>) {
+      constexpr std::size_t first = Net::template unit_offset<L>, width = Net::template width<L>;
+      T outputs[width];
+      for (std::size_t j = 0; j < width; ++j) outputs[j] = units[first + j];
+      normalise_layer(outputs);
+      for (std::size_t j = 0; j < width; ++j) units[first + j] = outputs[j];
     }
   }
 

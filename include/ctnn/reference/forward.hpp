@@ -82,11 +82,21 @@ constexpr T net_input(const parameters<Net, T>& params, const unit_outputs<Net, 
 }
 
 /// Layer L's outputs y_j = g(net_j), g its activation; its sources' outputs are in y already.
+/// A softmax layer's outputs are its net inputs normalised together, y_j = e^(net_j - L) with L
+/// = log_sum_exp(net) (detail::normalise_layer).
 template <class Net, std::size_t L, class T>
 constexpr void forward_layer(const parameters<Net, T>& params, unit_outputs<Net, T>& y) {
   using activation = typename Net::template activation<L>;
-  for (std::size_t j = 0; j < Net::template width<L>; ++j) {
-    y[Net::template unit_offset<L> + j] = activation::value(net_input<Net, L>(params, y, j));
+  constexpr std::size_t width = Net::template width<L>, first = Net::template unit_offset<L>;
+  if constexpr (detail::normalises_layer<activation>) {
+    T nets[width];
+    for (std::size_t j = 0; j < width; ++j) nets[j] = net_input<Net, L>(params, y, j);
+    detail::normalise_layer(nets);
+    for (std::size_t j = 0; j < width; ++j) y[first + j] = nets[j];
+  } else {
+    for (std::size_t j = 0; j < width; ++j) {
+      y[first + j] = activation::value(net_input<Net, L>(params, y, j));
+    }
   }
 }
 
@@ -114,16 +124,22 @@ constexpr std::array<T, Net::output_width> predict(const parameters<Net, T>& par
 }
 
 /// What the loss reads of each output unit: its net input where Loss reads_net_input, else its
-/// output.
+/// output; and where it reads_whole_output, what it reads of them together (else T()).
+template <class Net, class T>
+struct loss_arguments_of {
+  T out[Net::output_width];
+  T summary;
+};
 template <class Net, class Loss, class T>
-constexpr std::array<T, Net::output_width> loss_arguments(const parameters<Net, T>& params,
-                                                          const unit_outputs<Net, T>& y) {
+constexpr loss_arguments_of<Net, T> loss_arguments(const parameters<Net, T>& params,
+                                                   const unit_outputs<Net, T>& y) {
   constexpr std::size_t last = Net::layer_count - 1;
-  std::array<T, Net::output_width> arguments{};
+  loss_arguments_of<Net, T> arguments{};
   for (std::size_t o = 0; o < Net::output_width; ++o) {
-    arguments[o] = Loss::reads_net_input ? net_input<Net, last>(params, y, o)
-                                         : y[Net::template unit_offset<last> + o];
+    arguments.out[o] = Loss::reads_net_input ? net_input<Net, last>(params, y, o)
+                                             : y[Net::template unit_offset<last> + o];
   }
+  arguments.summary = detail::loss_summary<Loss>(arguments.out);
   return arguments;
 }
 
@@ -135,11 +151,10 @@ constexpr T loss(const parameters<Net, T>& params, const X& x, const Y& t, Loss 
   static_assert(detail::extent_of<Y> == Net::output_width,
                 "ctnn::reference::loss(params, x, t) requires one value in t per output unit");
   using activation = typename Net::template activation<Net::layer_count - 1>;
-  const std::array<T, Net::output_width> out =
-      loss_arguments<Net, Loss>(params, reference::forward(params, x));
-  T sum = Loss::template term<activation>(out[0], t[0]);
+  const auto [out, summary] = loss_arguments<Net, Loss>(params, reference::forward(params, x));
+  T sum = detail::loss_term<Loss, activation>(out[0], T(t[0]), summary);
   for (std::size_t o = 1; o < Net::output_width; ++o) {
-    sum = sum + Loss::template term<activation>(out[o], t[o]);
+    sum = sum + detail::loss_term<Loss, activation>(out[o], T(t[o]), summary);
   }
   return Loss::template total<Net::output_width>(sum);
 }

@@ -54,10 +54,10 @@ constexpr std::array<T, Net::output_width> output_deltas(const parameters<Net, T
                                                          const Y& t) {
   constexpr std::size_t last = Net::layer_count - 1;
   using activation = typename Net::template activation<last>;
-  const std::array<T, Net::output_width> out = loss_arguments<Net, Loss>(params, y);
+  const auto [out, summary] = loss_arguments<Net, Loss>(params, y);
   std::array<T, Net::output_width> deltas{};
   for (std::size_t o = 0; o < Net::output_width; ++o) {
-    deltas[o] = Loss::template delta<activation, Net::output_width>(out[o], t[o]);
+    deltas[o] = detail::loss_delta<Loss, activation, Net::output_width>(out[o], T(t[o]), summary);
   }
   return deltas;
 }
@@ -74,8 +74,12 @@ constexpr void backprop_layer(const parameters<Net, T>& params, const unit_outpu
   constexpr auto inputs = input_units<Net, L>();
   for (std::size_t j = 0; j < Net::template width<L>; ++j) {
     const std::size_t unit = Net::template unit_offset<L> + j;
-    const T delta = L + 1 == Net::layer_count ? output_deltas[j]
-                                              : errors.dE_dy[unit] * activation::slope(y[unit]);
+    T delta;
+    if constexpr (L + 1 == Net::layer_count) {
+      delta = output_deltas[j];
+    } else {
+      delta = errors.dE_dy[unit] * activation::slope(y[unit]);
+    }
     grad.template bias<L>(j) = delta;
     for (std::size_t k = 0; k < inputs.size(); ++k) {
       const std::size_t source = inputs[k];
