@@ -19,8 +19,8 @@
 #include <ctnn/compile_time_budget.hpp>
 #include <ctnn/dataset.hpp>
 #include <ctnn/divergence.hpp>
-#include <ctnn/evaluate.hpp>
 #include <ctnn/dual.hpp>
+#include <ctnn/evaluate.hpp>
 #include <ctnn/forward.hpp>
 #include <ctnn/gradient.hpp>
 #include <ctnn/initialize.hpp>
@@ -33,3 +33,4 @@
 #include <ctnn/reference_gradient.hpp>
 #include <ctnn/train.hpp>
 #include <ctnn/update_rule.hpp>
+#include <ctnn/version.hpp>

@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ clang clang-19 cmake ninja-build libboost-dev catch2 time  # the library, its tests, run-tests.sh
+  pkgconf dpkg-dev                                     # its packaging tests: pkg-config, cpack's .deb
   libcli11-dev libfmt-dev nlohmann-json3-dev           # the trainer
   libxml2-utils libclang-rt-14-dev                     # its tests: xmllint; libFuzzer and sanitizers
   libbenchmark-dev libfann-dev                         # the benchmarks
