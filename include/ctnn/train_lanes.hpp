@@ -57,11 +57,10 @@ constexpr std::array<pcg32, N> seeded_generators(const std::array<std::uint64_t,
 /// error end as training that network alone would leave them.
 template <class Net, class T, std::size_t N, std::size_t Inputs, std::size_t Outputs,
           std::size_t Count>
-requires ActivationsFor<Net, lanes<T, N>>
-[[gnu::flatten]] constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>& params,
-                                                 const dataset<T, Inputs, Outputs, Count>& data,
-                                                 T learning_rate, std::array<pcg32, N>& rngs) {
-  static_assert(detail::loss_fits<Net, sum_of_squares>, CTNN_DETAIL_LOSS_REFUSED);
+requires(ActivationsFor<Net, lanes<T, N>>&& detail::loss_fits<Net, sum_of_squares>)
+    [[gnu::flatten]] constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>& params,
+                                                     const dataset<T, Inputs, Outputs, Count>& data,
+                                                     T learning_rate, std::array<pcg32, N>& rngs) {
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
   const lanes<T, N> rate(learning_rate);
   lanes<T, N> error{};
@@ -132,6 +131,21 @@ requires(!ActivationsFor<Net, lanes<T, N>>) constexpr lanes<T, N> sgd_epoch(
     parameters<Net, lanes<T, N>>&, const dataset<T, Inputs, Outputs, Count>&, T,
     std::array<pcg32, N>&) {
   static_assert(sizeof(detail::scalar_mistake_type<Net, lanes<T, N>>) > 0);
+  return {};
+}
+
+/// sgd_epoch for N networks whose output layer the homework's loss does not take (softmax): lanes
+/// train that loss only, so the epoch stops the compile with the loss's message, and instantiates
+/// nothing that would err after it.
+template <class Net, class T, std::size_t N, std::size_t Inputs, std::size_t Outputs,
+          std::size_t Count>
+requires(ActivationsFor<Net, lanes<T, N>> &&
+         !detail::loss_fits<
+             Net, sum_of_squares>) constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>&,
+                                                                   const dataset<T, Inputs, Outputs,
+                                                                                 Count>&,
+                                                                   T, std::array<pcg32, N>&) {
+  static_assert(detail::loss_fits<Net, sum_of_squares>, CTNN_DETAIL_LOSS_REFUSED);
   return {};
 }
 
