@@ -11,15 +11,17 @@ TEMPLATE_LIST_TEST_CASE("epochs and training compute the reference's bits", "[re
   using Net = TestType;
   INFO(ctnn::topology_name<Net>());
   const std::size_t compared_before = compared_scalars;
-  SECTION("sgd_epoch over 1, 5 and 67 patterns (an unrolled and a looping epoch)") {
-    check_epochs<Net, float, 1>(4);
-    check_epochs<Net, double, 5>(5);
-    check_epochs<Net, float, 5>(6);
-    check_epochs<Net, double, 67>(7);
+  // Half the shapes for each topology, in turn by its place in the list: every shape meets every
+  // activation, depth, kind of skip link and input group (reference_checks.hpp's alternate_scalar).
+  SECTION("sgd_epoch over 1, 5 or 67 patterns (an unrolled and a looping epoch)") {
+    if constexpr (index_in_topologies<Net> % 2 == 0) {
+      check_epochs<Net, float, 1>(4);
+      check_epochs<Net, double, 67>(7);
+    } else {
+      check_epochs<Net, double, 5>(5);
+      check_epochs<Net, float, 5>(6);
+    }
   }
-  SECTION("train from seeds") {
-    check_training<Net, float>(8);
-    check_training<Net, double>(9);
-  }
+  SECTION("train from seeds") { check_training<Net, alternate_scalar<Net, 1>>(8); }
   CHECK(compared_scalars > compared_before);
 }
