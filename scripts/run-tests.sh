@@ -13,8 +13,9 @@
 #   CTNN_SANITIZE    set to 0 to skip build/sanitize: the trainer and its tests built with
 #                    Clang under AddressSanitizer and UndefinedBehaviorSanitizer (default: on
 #                    when clang++ is installed)
-#   CTNN_AVX2_TESTS  set to 0 to skip build/clang-avx2: the run-time tests built with Clang and
-#                    -DCTNN_AVX2=ON (default: on when clang++ is installed and the CPU has AVX2)
+#   CTNN_AVX2_TESTS  set to 0 to skip build/clang-avx2: the lanes' and the compile-time against
+#                    run-time tests built with Clang and -DCTNN_AVX2=ON (default: on when clang++
+#                    is installed and the CPU has AVX2)
 #   CTNN_FMA_TESTS   set to 0 to skip scripts/fma-test.sh: the headers without CMake, for an FMA
 #                    target with -ffp-contract=fast (default: on when the CPU has FMA)
 set -euo pipefail
