@@ -5,7 +5,8 @@
 # Usage: scripts/run-tests.sh
 # Environment:
 #   CTNN_COMPILERS   compilers to test, each in its own build/<name> (default: "g++ clang++
-#                    clang++-19": GCC 12, Clang 14 and Debian's newest Clang)
+#                    clang++-19": GCC 12, Clang 14 and Debian's newest Clang); with two or
+#                    more, each checks a share of the reference suites' topologies
 #   CTNN_BUILD_TYPE  CMAKE_BUILD_TYPE (default: RelWithDebInfo, so that the compile-time vs
 #                    run-time bit-identity tests run optimised, at -O2)
 #   CTNN_JOBS        parallel compile and test jobs (default: nproc)
@@ -101,8 +102,17 @@ summary=()
 failed=()
 time_log=$(mktemp)
 trap 'rm -f "$time_log"' EXIT
+# Each compiler checks its share of the reference suites' topologies, a half or a third
+# (tests/reference_checks.hpp: every share meets every activation, depth, skip link and input
+# group; all together, every topology), unless it is the only one; a fourth compiler takes the
+# first share again.
+shard=0
+shards=$((${#compilers[@]} < 3 ? ${#compilers[@]} : 3))
 for compiler in "${compilers[@]}"; do
   build_dir=$(build_dir_for "$compiler")
+  shard_option=-DCTNN_TEST_SHARD=
+  ((shards > 1)) && shard_option="-DCTNN_TEST_SHARD=$shard/$shards"
+  shard=$(((shard + 1) % shards))
   phase_times=''
   failed_phase=''
   if ! command -v "$compiler" >/dev/null; then
@@ -117,7 +127,7 @@ for compiler in "${compilers[@]}"; do
   # -k 0: show every compile error, not just the first.
   # Everything is built: the trainer and the benchmarks are ON (required), not AUTO.
   if phase configure cmake -S . -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER="$compiler" \
-                           -DCMAKE_BUILD_TYPE="$build_type" "${project_options[@]}" &&
+                           -DCMAKE_BUILD_TYPE="$build_type" "${project_options[@]}" "$shard_option" &&
      phase build cmake --build "$build_dir" -j "$jobs" -- -k 0 &&
      phase test run_ctest; then
     result=PASS

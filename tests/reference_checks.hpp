@@ -107,7 +107,7 @@ using large_topologies = std::tuple<
             dense<3, lin, from<3, 1>>>,
     network<input<20>, dense<40, tnh, from<0>>, dense<13, sig, from<1, 0>>>>;
 
-/// Net's place in `topologies`, for tests that spread their cases over the list.
+/// Net's place in `topologies`.
 template <class Net>
 constexpr std::size_t index_in_topologies = []<std::size_t... I>(std::index_sequence<I...>) {
   constexpr bool is_net[] = {std::is_same_v<Net, std::tuple_element_t<I, topologies>>...};
@@ -117,14 +117,119 @@ constexpr std::size_t index_in_topologies = []<std::size_t... I>(std::index_sequ
 }
 (std::make_index_sequence<std::tuple_size_v<topologies>>{});
 
+// The test command builds the suites with each of three compilers, and each compiler checks a
+// third of `topologies`: shard CTNN_TEST_SHARD of CTNN_TEST_SHARDS, every third topology from the
+// shard's number (CMake's CTNN_TEST_SHARD, e.g. "1/3"; a build without it checks them all). The
+// three shards together check every topology; each alone meets every activation, depth, kind of
+// skip link and input group, in float and in double, which `shard_covers_every_kind` below
+// asserts. Every topology on every compiler took the test command past CI's 30 minutes (the four
+// reference suites: 928 s of CPU for the three compilers, measured 2026-12-07).
+#ifndef CTNN_TEST_SHARD
+#  define CTNN_TEST_SHARD 0
+#  define CTNN_TEST_SHARDS 1
+#endif
+inline constexpr std::size_t shard = CTNN_TEST_SHARD, shards = CTNN_TEST_SHARDS;
+static_assert(shards > 0 && shard < shards, "CTNN_TEST_SHARD must be below CTNN_TEST_SHARDS");
+
+/// The topologies of List whose place in it is Shard modulo Shards.
+template <class List, std::size_t Shard = shard, std::size_t Shards = shards>
+using shard_of = decltype([]<std::size_t... I>(std::index_sequence<I...>) {
+  return std::tuple_cat(
+      std::conditional_t<I % Shards == Shard, std::tuple<std::tuple_element_t<I, List>>,
+                         std::tuple<>>{}...);
+}(std::make_index_sequence<std::tuple_size_v<List>>{}));
+
+/// What the reference suites check: this build's shard of `topologies`.
+using suite_topologies = shard_of<topologies>;
+
+/// Net's place among the suite's topologies, by which the suites spread their cases (scalar type,
+/// lane shape, dual numbers) over them.
+template <class Net>
+constexpr std::size_t place_in_suite = index_in_topologies<Net> / shards;
+
 /// The scalar type that a suite checks topology Net in: float and double in turn by Net's place in
-/// the list, shifted by Phase, so that each type meets every activation, depth, kind of skip link
+/// the suite, shifted by Phase, so that each type meets every activation, depth, kind of skip link
 /// and input group, and two suites of different phases check each topology in both. Both types for
 /// every topology in every suite made the test command too slow for CI's 30 minutes (GCC 12
 /// compiles the four reference suites in 430 s of CPU; measured 2026-12-07).
 template <class Net, std::size_t Phase = 0>
-using alternate_scalar =
-    std::conditional_t<(index_in_topologies<Net> + Phase) % 2 == 0, float, double>;
+using alternate_scalar = std::conditional_t<(place_in_suite<Net> + Phase) % 2 == 0, float, double>;
+
+namespace detail {
+
+/// Net's dense layers' activations, one bit each: linear 1, logistic 2, tanh 4, relu 8.
+template <class Net>
+constexpr unsigned activation_kinds() {
+  return []<std::size_t... L>(std::index_sequence<L...>) {
+    const auto bit = []<class Act>(std::type_identity<Act>) {
+      return std::is_same_v<Act, lin>   ? 1u
+             : std::is_same_v<Act, sig> ? 2u
+             : std::is_same_v<Act, tnh> ? 4u
+             : std::is_same_v<Act, rlu> ? 8u
+                                        : 16u;
+    };
+    return (0u | ... |
+            bit(std::type_identity<
+                typename Net::template layer<Net::input_group_count + L>::activation>{}));
+  }
+  (std::make_index_sequence<Net::dense_layer_count>{});
+}
+
+/// Whether a dense layer of Net reads anything but the layer before it.
+template <class Net>
+constexpr bool has_skip_link() {
+  return []<std::size_t... L>(std::index_sequence<L...>) {
+    const auto skips = [](const auto& sources, std::size_t layer) {
+      return sources.size() != 1 || sources[0] + 1 != layer;
+    };
+    return (skips(Net::template sources<Net::input_group_count + L>, Net::input_group_count + L) ||
+            ...);
+  }
+  (std::make_index_sequence<Net::dense_layer_count>{});
+}
+
+/// The kinds a set of topologies meets: activations (bits as above) and depths (bit d for d dense
+/// layers), each in float and in double (by alternate_scalar's turn), skip links, input groups.
+struct kinds_met {
+  unsigned activations[2] = {}, depths[2] = {};
+  bool skip_link = false, input_groups = false;
+};
+
+template <std::size_t Shard, std::size_t Shards>
+constexpr bool shard_covers_every_kind() {
+  kinds_met met;
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    const auto meet = [&]<class Net>(std::type_identity<Net>, std::size_t place) {
+      met.activations[place % 2] |= activation_kinds<Net>();
+      met.depths[place % 2] |= 1u << Net::dense_layer_count;
+      met.skip_link = met.skip_link || has_skip_link<Net>();
+      met.input_groups = met.input_groups || Net::input_group_count > 1;
+    };
+    ((I % Shards == Shard
+          ? meet(std::type_identity<std::tuple_element_t<I, topologies>>{}, I / Shards)
+          : void()),
+     ...);
+  }
+  (std::make_index_sequence<std::tuple_size_v<topologies>>{});
+  constexpr unsigned every_activation = 0b1111, depths_1_to_4 = 0b11110;
+  return met.activations[0] == every_activation && met.activations[1] == every_activation &&
+         met.depths[0] == depths_1_to_4 && met.depths[1] == depths_1_to_4 && met.skip_link &&
+         met.input_groups;
+}
+
+template <std::size_t Shards>
+constexpr bool every_shard_covers_every_kind() {
+  return []<std::size_t... S>(std::index_sequence<S...>) {
+    return (shard_covers_every_kind<S, Shards>() && ...);
+  }
+  (std::make_index_sequence<Shards>{});
+}
+
+}  // namespace detail
+
+static_assert(detail::every_shard_covers_every_kind<shards>(),
+              "a shard of the reference suites misses an activation, depth, skip link or input "
+              "group in float or in double: reorder `topologies` or choose other shards");
 
 /// Scalars compared bit for bit so far, so that a test can show it compared something.
 inline std::size_t compared_scalars = 0;

@@ -1,7 +1,7 @@
 // Run-time tests that the lanes' sgd_epoch computes, lane by lane, the bits of ctnn::reference's,
 // over the topologies of reference_checks.hpp.
 //
-// Each topology is checked in one of three lane shapes, in turn by its place in the list, so that
+// Each topology is checked in one of three lane shapes, in turn by its place in the suite, so that
 // every shape meets every activation and depth. All three shapes for all 36 topologies (before
 // the input groups) made this the build's longest file (GCC 12 at -O2 -g: 284 s and 2.7 GB; one
 // shape each: 118 s and 1.4 GB, measured 2026-12-07).
@@ -11,11 +11,11 @@
 using namespace ctnn_reference_test;
 
 TEMPLATE_LIST_TEST_CASE("lanes compute the reference's bits, lane by lane", "[reference][lanes]",
-                        topologies) {
+                        suite_topologies) {
   using Net = TestType;
   INFO(ctnn::topology_name<Net>());
   const std::size_t compared_before = compared_scalars;
-  constexpr std::size_t place = index_in_topologies<Net>;
+  constexpr std::size_t place = place_in_suite<Net>;
   if constexpr (place % 3 == 0) {
     check_lanes<Net, double, 4, 5>(10);  // 4 doubles: one AVX register
   } else if constexpr (place % 3 == 1) {

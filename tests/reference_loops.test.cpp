@@ -53,7 +53,7 @@ void check_loop_passes(std::uint64_t seed) {
 }  // namespace
 
 TEMPLATE_LIST_TEST_CASE("the loops compute the reference's bits on small networks",
-                        "[reference][loops]", topologies) {
+                        "[reference][loops]", suite_topologies) {
   using Net = TestType;
   INFO(ctnn::topology_name<Net>());
   static_assert(ctnn::detail::runs_folds<Net>, "the public API runs these as folds");
@@ -61,7 +61,7 @@ TEMPLATE_LIST_TEST_CASE("the loops compute the reference's bits on small network
   // In the scalar type that reference_patterns.test.cpp does not check the folds in.
   check_loop_passes<Net, alternate_scalar<Net, 1>>(21);
   // Dual numbers for every third topology, as reference_patterns.test.cpp does.
-  if constexpr (index_in_topologies<Net> % 3 == 1) check_loop_passes<Net, ctnn::dual<double>>(23);
+  if constexpr (place_in_suite<Net> % 3 == 1) check_loop_passes<Net, ctnn::dual<double>>(23);
   CHECK(compared_scalars > compared_before);
 }
 

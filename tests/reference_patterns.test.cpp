@@ -7,17 +7,17 @@
 using namespace ctnn_reference_test;
 
 TEMPLATE_LIST_TEST_CASE("one pattern's fast paths compute the reference's bits", "[reference]",
-                        topologies) {
+                        suite_topologies) {
   using Net = TestType;
   INFO(ctnn::topology_name<Net>());
   const std::size_t compared_before = compared_scalars;
   SECTION("forward, predict, loss, gradient and sgd_step, in float or double") {
     check_pattern_paths<Net, alternate_scalar<Net>>(1);  // reference_loops checks the other
   }
-  // Dual numbers for every third topology: by their place in the list, which gives dual numbers
-  // every activation, depth and kind of skip link; in all 36 they doubled this file's compile
+  // Dual numbers for every third topology of the suite, by its place (reference_loops takes
+  // another third); in all 36 they doubled this file's compile
   // (GCC 12 at -O2 -g: 76 s for float and double, 76 s more for dual numbers, 2026-12-07).
-  if constexpr (index_in_topologies<Net> % 3 == 0) {
+  if constexpr (place_in_suite<Net> % 3 == 0) {
     SECTION("and in dual numbers") { check_pattern_paths<Net, ctnn::dual<double>>(3); }
   }
   CHECK(compared_scalars > compared_before);

@@ -7,14 +7,14 @@
 using namespace ctnn_reference_test;
 
 TEMPLATE_LIST_TEST_CASE("epochs and training compute the reference's bits", "[reference]",
-                        topologies) {
+                        suite_topologies) {
   using Net = TestType;
   INFO(ctnn::topology_name<Net>());
   const std::size_t compared_before = compared_scalars;
-  // Half the shapes for each topology, in turn by its place in the list: every shape meets every
+  // Half the shapes for each topology, in turn by its place in the suite: every shape meets every
   // activation, depth, kind of skip link and input group (reference_checks.hpp's alternate_scalar).
   SECTION("sgd_epoch over 1, 5 or 67 patterns (an unrolled and a looping epoch)") {
-    if constexpr (index_in_topologies<Net> % 2 == 0) {
+    if constexpr (place_in_suite<Net> % 2 == 0) {
       check_epochs<Net, float, 1>(4);
       check_epochs<Net, double, 67>(7);
     } else {
