@@ -80,7 +80,7 @@
     const width = Math.max(560, 2 * left + column * (layers.length - 1));
     const top = 80 + room;
     const middle = top + row * (tallest - 1) / 2;
-    const height = middle + row * (tallest - 1) / 2 + room + 50;
+    const height = middle + row * (tallest - 1) / 2 + room + 20;
     const where = {};
     layers.forEach((units, l) => {
       units.forEach((name, u) => {
