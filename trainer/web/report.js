@@ -390,6 +390,9 @@
     ? `Solved after ${data.solved_after} epochs: from then to the end every output stays on the ` +
       "correct side of 0.5 (the sweep's solved_from, which numbers epochs from 0, is this minus 1)."
     : "Not solved: at the end some output is on the wrong side of 0.5.");
+  if (data.solved_after !== null && data.plateau && data.plateau.last === data.epochs)
+    curveNote.push("But the run ends on its plateau: outputs that sit near 0.5 can be on the " +
+                   "correct side by chance, as the verdict at the top says.");
   document.getElementById("curve-note").textContent = curveNote.join(" ");
 
   // ---- the slider ----------------------------------------------------------------------------
