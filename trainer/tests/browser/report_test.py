@@ -2,8 +2,8 @@
 error; the epoch slider, moved by keyboard and through its input element, shows the weights and
 the decision surfaces of the recorded epoch (checked against models that --save wrote: the run's
 own, a shorter run's for an intermediate snapshot, and a run of 0 epochs for the first); play
-reaches the last epoch; screenshots at desktop and phone width are not blank; the page is valid
-HTML and the run's SVG files valid SVG.
+reaches the last epoch; screenshots at desktop and phone width are not blank, and in print the
+controls are hidden; the page is valid HTML and the run's SVG files valid SVG.
 
 Usage: /usr/bin/python3 report_test.py <ctnn-train> <task>
 """
@@ -199,6 +199,19 @@ def test():
             check(overflow <= 0, f"at 375 px the page is {overflow} px too wide")
             browser.check_screenshot_not_blank(driver, scratch / "phone.png")
             browser.check_no_console_errors(driver, "at phone width")
+
+            # In print the controls go and every section stays.
+            driver.set_window_size(1200, 900)
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+            hidden = driver.execute_script(
+                "return ['play', 'epoch', 'speed'].map(id => "
+                "getComputedStyle(document.getElementById(id)).display)")
+            check(hidden == ["none"] * 3, f"in print the controls show: {hidden}")
+            shown = driver.execute_script(
+                "return [...document.querySelectorAll('main > section')]"
+                ".filter(s => getComputedStyle(s).display === 'none').map(s => s.id)")
+            check(not shown, f"in print these sections are hidden: {shown}")
+            browser.check_screenshot_not_blank(driver, scratch / "print.png")
         finally:
             driver.quit()
 
