@@ -259,7 +259,8 @@
         for (let j = 0; j < GRID; ++j) {
           const value = f((i + 0.5) / GRID, (j + 0.5) / GRID);
           svg("rect", { x: (pad + i * cell).toFixed(2), y: (pad + size - (j + 1) * cell).toFixed(2),
-                        width: (cell + 0.3).toFixed(2), height: (cell + 0.3).toFixed(2),
+                        width: (cell + 0.5).toFixed(2), height: (cell + 0.5).toFixed(2),
+                        "shape-rendering": "crispEdges",
                         fill: colour((value - g.low) / (g.high - g.low)) }, root);
         }
       }
