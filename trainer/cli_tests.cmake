@@ -66,7 +66,8 @@ cli_case(sweep_diverges STATUS 3 ARGS sweep or-tanh --seeds 4 --learning-rate 1e
 
 # Runs that work: the report's last line, and the files.
 cli_case(xor_smoke STATUS 0 ARGS xor --epochs 200 --seed 1 --print-every 100
-         LAST_LINE "^xor: not solved \\(" FILES xor-learning-curve.svg xor-learning-curve.csv xor-network.svg)
+         LAST_LINE "^xor: not solved \\(" FILES xor-learning-curve.svg xor-learning-curve.csv xor-network.svg
+         xor-report.html)
 # Snapshots, not properties (tests/README.md): seed 1's family and seed 27's way of being stuck
 # depend on every bit of the training. Regenerate by running `ctnn-train xor --seed 1` and
 # `ctnn-train xor --seed 27` and copying their last lines after an intended change.
@@ -76,10 +77,20 @@ cli_case(snapshot_xor_seed_27_stuck STATUS 0 ARGS xor --seed 27 LAST_LINE "^xor:
 cli_case(xor_float STATUS 0 ARGS xor --scalar float --epochs 500 LAST_LINE "^xor: ")
 cli_case(or_smoke STATUS 0 ARGS or LAST_LINE "^or: solved \\(4 of 4 on the correct side of 0\\.5")
 cli_case(or_tanh_smoke STATUS 0 ARGS or-tanh --out pictures LAST_LINE "^or-tanh: solved"
-         FILES pictures/or-tanh-learning-curve.svg pictures/or-tanh-network.svg)
-cli_case(zero_epochs STATUS 0 ARGS xor --epochs 0 LAST_LINE "^xor: " FILES xor-network.svg)
+         FILES pictures/or-tanh-learning-curve.svg pictures/or-tanh-network.svg
+               pictures/or-tanh-report.html)
+cli_case(zero_epochs STATUS 0 ARGS xor --epochs 0 LAST_LINE "^xor: " FILES xor-network.svg xor-report.html)
 cli_case(sweep_smoke STATUS 0 ARGS sweep xor --seeds 20 --epochs 2000
          LAST_LINE "^sweep xor: [0-9.]+% solved \\([0-9]+ of 20 runs" FILES sweep-xor-solved.svg sweep-xor-solved.csv)
+
+# The HTML report: "Files written" names it beside the pictures; a run that fails after
+# reserving it (here by diverging) leaves none (cli_case checks that a failed run leaves nothing).
+add_test(NAME cli.report_named
+         COMMAND ctnn-train or --epochs 10 --print-every 0 --out ${CMAKE_CURRENT_BINARY_DIR}/cli/report_named)
+set_tests_properties(cli.report_named PROPERTIES PASS_REGULAR_EXPRESSION
+                     "\nFiles written\n(  [^\n]*\n)*  [^\n]*/report_named/or-report\\.html\n\n")
+cli_case(report_not_left_by_divergence STATUS 3 ARGS or-tanh --learning-rate 1e308 --epochs 100
+         --out pictures STDERR "training diverged at epoch")
 
 # Models through the command line: save, load back, refuse bad files, export a header.
 add_test(NAME cli.model_roundtrip

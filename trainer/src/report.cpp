@@ -48,6 +48,7 @@ run_outputs::run_outputs(const run_settings& settings, std::string_view task) {
     curve_csv = files.reserve(output_file(settings.out, task, "-learning-curve.csv"), "--out");
   }
   diagram = files.reserve(output_file(settings.out, task, "-network.svg"), "--out");
+  report = files.reserve(output_file(settings.out, task, "-report.html"), "--out");
   if (settings.save) save = files.reserve(*settings.save, "--save");
   if (settings.export_header) header = files.reserve(*settings.export_header, "--export-header");
 }

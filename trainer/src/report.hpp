@@ -22,6 +22,7 @@
 #include <optional>
 #include <ostream>
 #include <span>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -30,6 +31,7 @@
 #include "divergence.hpp"
 #include "errors.hpp"
 #include "explain.hpp"
+#include "html_report.hpp"
 #include "model_io.hpp"
 #include "output_files.hpp"
 #include "progress.hpp"
@@ -61,12 +63,13 @@ std::filesystem::path output_file(const std::filesystem::path& out, std::string_
                                   std::string_view suffix);
 
 /// The files of a single run, reserved (and --out created) when it is made, before training:
-/// the learning curve's SVG and CSV when the run trains, the network diagram, and the --save and
-/// --export-header files when asked for. Destroyed uncommitted, it leaves nothing.
+/// the learning curve's SVG and CSV when the run trains, the network diagram, the HTML report,
+/// and the --save and --export-header files when asked for. Destroyed uncommitted, it leaves
+/// nothing.
 struct run_outputs {
   output_files files;
   std::optional<std::size_t> curve_svg, curve_csv, save, header;
-  std::size_t diagram = 0;
+  std::size_t diagram = 0, report = 0;
 
   run_outputs(const run_settings& settings, std::string_view task);
 };
@@ -119,6 +122,49 @@ void print_gradient_check(std::ostream& out, const ctnn::parameters<typename Tas
   }
   out << fmt::format("  largest difference {:.1e}{}\n\n", largest,
                      largest > 0 ? fmt::format(" ({})", Task::parameter_names[largest_at]) : "");
+}
+
+/// Whether every output of `p` is on its target's side of 0.5.
+template <class Task, class T>
+bool all_on_correct_side(const ctnn::parameters<typename Task::network, T>& p) {
+  const auto& data = Task::template data<T>();
+  for (std::size_t n = 0; n < data.size; ++n) {
+    const T output = ctnn::predict(p, {data.inputs[n][0], data.inputs[n][1]})[0];
+    if ((output > T(0.5)) != (data.targets[n][0] > T(0.5))) return false;
+  }
+  return true;
+}
+
+/// The page's description of a run, but for what only training and the end tell.
+template <class Task, class T>
+html_report_data report_data(const run_settings& settings,
+                             const ctnn::parameters<typename Task::network, T>& initial) {
+  using Net = typename Task::network;
+  const auto& data = Task::template data<T>();
+  html_report_data page;
+  page.task = Task::name;
+  page.description = Task::description;
+  page.topology = ctnn::topology_name<Net>();
+  page.scalar = scalar_name<T>;
+  page.learning_rate = settings.learning_rate;
+  page.epochs = settings.epochs;
+  page.seed = settings.seed;
+  page.parameters_from = settings.load ? fmt::format("loaded from {}", settings.load->string())
+                                       : std::string("drawn from N(0, 1) by pcg32(seed)");
+  page.shape = ctnn::model_shape_of<Net, T>();
+  page.parameter_names.assign(Task::parameter_names.begin(), Task::parameter_names.end());
+  for (std::size_t n = 0; n < data.size; ++n) {
+    page.patterns[n] = {static_cast<double>(data.inputs[n][0]),
+                        static_cast<double>(data.inputs[n][1])};
+    page.targets[n] = static_cast<double>(data.targets[n][0]);
+  }
+  page.snapshots.reserve(report_snapshot_limit);
+  page.snapshots.push_back(
+      {0, std::nullopt, {std::begin(initial.values), std::end(initial.values)}});
+  page.errors.reserve(settings.epochs);
+  page.solved.reserve(settings.epochs + 1);
+  page.solved.push_back(all_on_correct_side<Task>(initial));
+  return page;
 }
 
 template <class Task, class T>
@@ -208,11 +254,18 @@ void run_task(const run_settings& settings, std::ostream& out) {
                      settings.load ? fmt::format("loaded from {}", settings.load->string())
                                    : std::string("drawn from N(0, 1) by pcg32(seed)"));
 
-  detail::print_gradient_check<Task>(
-      out, params, ctnn::epoch_order<std::remove_cvref_t<decltype(data)>::size>(run.rng)[0]);
+  // The page shows the terminal's sections as they are printed.
+  html_report_data page = detail::report_data<Task>(settings, params);
+  {
+    std::ostringstream section;
+    detail::print_gradient_check<Task>(
+        section, params, ctnn::epoch_order<std::remove_cvref_t<decltype(data)>::size>(run.rng)[0]);
+    page.gradient_check = section.str();
+    out << page.gradient_check;
+  }
 
-  std::vector<double> errors;
-  errors.reserve(settings.epochs);
+  std::vector<double>& errors = page.errors;
+  const std::size_t snapshot_every = snapshot_interval(settings.epochs);
   if (settings.epochs > 0) out << "Training (error = the epoch's summed loss)\n";
   const std::size_t last = settings.epochs == 0 ? 0 : settings.epochs - 1;
   // On a terminal the epoch lines show progress, unless there are none.
@@ -233,6 +286,11 @@ void run_task(const run_settings& settings, std::ostream& out) {
         }
         if (epoch % 1024 == 0) progress.update(epoch);
         errors.push_back(static_cast<double>(error));
+        page.solved.push_back(detail::all_on_correct_side<Task>(current));
+        if ((epoch + 1) % snapshot_every == 0 || epoch == last)
+          page.snapshots.push_back({epoch + 1,
+                                    static_cast<double>(error),
+                                    {std::begin(current.values), std::end(current.values)}});
         if (settings.print_every > 0 && (epoch % settings.print_every == 0 || epoch == last))
           out << fmt::format("  epoch {}; error={:.3f}\n", epoch, error);
         return true;
@@ -244,7 +302,10 @@ void run_task(const run_settings& settings, std::ostream& out) {
   std::string family;
   if constexpr (std::is_same_v<Net, xor_net>) {
     const xor_explanation e = explain_xor(detail::to_double(params));
-    detail::print_problem_5(out, e);
+    std::ostringstream section;
+    detail::print_problem_5(section, e);
+    page.problem_5 = section.str();
+    out << page.problem_5;
     family = e.verdict == "solved" ? e.family : e.verdict;
   }
 
@@ -259,6 +320,13 @@ void run_task(const run_settings& settings, std::ostream& out) {
               network_diagram_svg(params, names,
                                   fmt::format("{} after {} epochs (seed {})", Task::name,
                                               settings.epochs, settings.seed)));
+  const std::string verdict =
+      fmt::format("{}: {} ({} of {} on the correct side of 0.5, {} within 0.1){}", Task::name,
+                  result.solved() ? "solved" : "not solved", result.correct_side, result.patterns,
+                  result.within_0_1, family.empty() ? "" : fmt::format("; {}", family));
+  page.verdict = verdict;
+  for (const std::filesystem::path& file : files.targets()) page.files.push_back(file.string());
+  files.write(outputs.report, html_report(page));
   const std::vector<double> values(std::begin(params.values), std::end(params.values));
   if (outputs.save) {
     check_finite_parameters(values, "--save", *settings.save);
@@ -275,10 +343,7 @@ void run_task(const run_settings& settings, std::ostream& out) {
   for (const std::string& file : written) out << "  " << file << '\n';
   out << '\n';
 
-  out << fmt::format("{}: {} ({} of {} on the correct side of 0.5, {} within 0.1){}\n", Task::name,
-                     result.solved() ? "solved" : "not solved", result.correct_side,
-                     result.patterns, result.within_0_1,
-                     family.empty() ? "" : fmt::format("; {}", family));
+  out << verdict << '\n';
 }
 
 }  // namespace ctnn_train

@@ -71,7 +71,8 @@ check "the link is still a link" is_link link.json
 check "the link's target holds the model" holds_model keep/model.json
 check "the target keeps its mode 0640" test "$(mode_of keep/model.json)" = 640
 check "nothing but the run's files" only_entries keep keep/model.json link.json pictures \
-  pictures/xor-learning-curve.svg pictures/xor-learning-curve.csv pictures/xor-network.svg
+  pictures/xor-learning-curve.svg pictures/xor-learning-curve.csv pictures/xor-network.svg \
+  pictures/xor-report.html
 
 fresh mode_kept
 echo old >model.json
@@ -109,7 +110,7 @@ name256=m$name255
 T xor --epochs 2000000 --print-every 0 --save "$name256"
 check "a 256-byte file name is refused before training" \
   refused "^ctnn-train: --save: .*File name too long" "$name255" xor-learning-curve.svg \
-  xor-learning-curve.csv xor-network.svg
+  xor-learning-curve.csv xor-network.svg xor-report.html
 check "without the training's report" test -z "$out"
 
 fresh out_under_file
@@ -135,6 +136,14 @@ fresh save_into_new_out
 T xor --epochs 2 --print-every 0 --out newdir --save newdir/m.json
 check "--save into the directory --out creates" status_is 0
 check "the model is there" holds_model newdir/m.json
+
+fresh report_over_directory
+mkdir pictures pictures/xor-report.html
+T xor --epochs 2000000 --print-every 0 --out pictures --save m.json
+check "a directory where the HTML report goes is refused before training" \
+  refused "^ctnn-train: --out: .*'pictures/xor-report.html'.*directory" pictures \
+  pictures/xor-report.html
+check "without the training's report" test -z "$out"
 
 fresh same_file_twice
 T xor --epochs 2 --print-every 0 --save xor-network.svg
@@ -221,6 +230,7 @@ touch ".ctnn-train-$dead-0.tmp" ".ctnn-train-$$-0.tmp" .ctnn-train-other.tmp
 T xor --epochs 2 --print-every 0
 check "a run works beside stale temporary files" status_is 0
 check "and removes the dead run's, not the live one's" only_entries ".ctnn-train-$$-0.tmp" \
-  .ctnn-train-other.tmp xor-learning-curve.svg xor-learning-curve.csv xor-network.svg
+  .ctnn-train-other.tmp xor-learning-curve.svg xor-learning-curve.csv xor-network.svg \
+  xor-report.html
 
 finish
