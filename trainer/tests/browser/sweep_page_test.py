@@ -162,6 +162,10 @@ def test():
     listed = re.findall(r"^  (\S+)$", result.stdout.split("Files written\n")[1], re.MULTILINE)
     check(f"sweep/{page.name}" in listed, f"'Files written' does not list the page: {listed}")
     browser.check_valid_html(page)
+    text = page.read_text(encoding="utf-8")
+    urls = re.findall(r"[a-z]+://[^\s\"'<>]*", text)
+    check(all(url == "http://www.w3.org/2000/svg" for url in urls),
+          f"the page names URLs other than the SVG namespace: {sorted(set(urls))}")
     pictures = sorted(out.glob("*.svg"))
     check(len(pictures) == 3, f"{len(pictures)} SVG files written, not 3: {pictures}")
     for picture in pictures:
