@@ -338,10 +338,13 @@ std::string sweep_page_html(const sweep_description& sweep, const sweep_result& 
       inline_svg(pictures.solved_fraction));
   page += fmt::format(
       "<figure id=\"solved-epoch\">\n{}<figcaption>When the {} solved runs became solved: the "
-      "first epoch after which every output stayed on the correct side of 0.5 to the end. {} "
-      "run{} not solved at the end {} not counted here.</figcaption>\n</figure>\n",
-      inline_svg(pictures.solved_epoch), solved, total - solved, total - solved == 1 ? "" : "s",
-      total - solved == 1 ? "is" : "are");
+      "first epoch after which every output stayed on the correct side of 0.5 to the end. "
+      "{}</figcaption>\n</figure>\n",
+      inline_svg(pictures.solved_epoch), solved,
+      total == solved ? std::string("Every run was solved.")
+      : total - solved == 1
+          ? std::string("1 run not solved at the end is not counted here.")
+          : fmt::format("{} runs not solved at the end are not counted here.", total - solved));
   page += fmt::format(
       "<figure id=\"outcomes\">\n{}<figcaption>{}</figcaption>\n</figure>\n</div>\n",
       inline_svg(pictures.outcomes),

@@ -246,6 +246,8 @@ TEST_CASE("the page lists every run with its command, escaped, and fetches nothi
   CHECK(count(page, "@import") == 0);
   CHECK(count(page, "<a href=\"sweep-xor-runs.csv\">") == 1);
   CHECK(count(page, "1 run not solved at the end is not counted") == 1);
+  result.runs.pop_back();
+  CHECK(count(page_of(sweep, result), "Every run was solved.") == 1);
 }
 
 TEST_CASE("a page of more than page_table_rows runs lists the first ones and says so",
