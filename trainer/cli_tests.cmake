@@ -81,7 +81,8 @@ cli_case(or_tanh_smoke STATUS 0 ARGS or-tanh --out pictures LAST_LINE "^or-tanh:
                pictures/or-tanh-report.html)
 cli_case(zero_epochs STATUS 0 ARGS xor --epochs 0 LAST_LINE "^xor: " FILES xor-network.svg xor-report.html)
 cli_case(sweep_smoke STATUS 0 ARGS sweep xor --seeds 20 --epochs 2000
-         LAST_LINE "^sweep xor: [0-9.]+% solved \\([0-9]+ of 20 runs" FILES sweep-xor-solved.svg sweep-xor-solved.csv)
+         LAST_LINE "^sweep xor: [0-9.]+% solved \\([0-9]+ of 20 runs" FILES sweep-xor-solved.svg sweep-xor-solved.csv
+         sweep-xor-solved-epoch.svg sweep-xor-outcomes.svg sweep-xor-runs.csv sweep-xor.html)
 
 # The HTML report: "Files written" names it beside the pictures; a run that fails after
 # reserving it (here by diverging) leaves none (cli_case checks that a failed run leaves nothing).

@@ -23,6 +23,7 @@
 #include "output_files.hpp"
 #include "report.hpp"
 #include "sweep.hpp"
+#include "sweep_pages.hpp"
 #include "tasks.hpp"
 
 #ifndef CTNN_TRAIN_VERSION
@@ -203,10 +204,19 @@ void run_sweep_command(const raw_options& raw, bool epochs_given, std::ostream& 
     // Reserved before the sweep, so that a path that cannot be written costs no time.
     output_files files;
     files.create_directory(settings.out, "--out");
-    const auto svg = output_file(settings.out, fmt::format("sweep-{}", Task::name), "-solved.svg");
-    const auto csv = output_file(settings.out, fmt::format("sweep-{}", Task::name), "-solved.csv");
+    const std::string stem = fmt::format("sweep-{}", Task::name);
+    const auto svg = output_file(settings.out, stem, "-solved.svg");
+    const auto csv = output_file(settings.out, stem, "-solved.csv");
+    const auto epoch_svg = output_file(settings.out, stem, "-solved-epoch.svg");
+    const auto outcomes_file = output_file(settings.out, stem, "-outcomes.svg");
+    const auto runs_csv = output_file(settings.out, stem, "-runs.csv");
+    const auto page = output_file(settings.out, stem, ".html");
     const std::size_t svg_file = files.reserve(svg, "--out");
     const std::size_t csv_file = files.reserve(csv, "--out");
+    const std::size_t epoch_svg_file = files.reserve(epoch_svg, "--out");
+    const std::size_t outcomes_svg_file = files.reserve(outcomes_file, "--out");
+    const std::size_t runs_csv_file = files.reserve(runs_csv, "--out");
+    const std::size_t page_file = files.reserve(page, "--out");
     const sweep_result result = run_sweep<Task, T>(settings);
     print_sweep(out, Task::name, scalar_name<T>, settings, result);
     for (const sweep_run& run : result.runs) {
@@ -217,13 +227,28 @@ void run_sweep_command(const raw_options& raw, bool epochs_given, std::ostream& 
       }
     }
     const std::vector<double> fraction = solved_fraction(result);
-    files.write(
-        svg_file,
+    const sweep_description sweep{
+        std::string(Task::name), std::string(scalar_name<T>),
+        std::vector<std::string>(Task::parameter_names.begin(), Task::parameter_names.end()),
+        settings};
+    sweep_pictures pictures{
         solved_fraction_svg(fraction, fmt::format("fraction of {} runs solved ({}, seeds {} ..)",
-                                                  settings.runs, Task::name, settings.base_seed)));
+                                                  settings.runs, Task::name, settings.base_seed)),
+        solved_epoch_svg(sweep, result), outcomes_svg(sweep, result)};
+    files.write(svg_file, pictures.solved_fraction);
     files.write(csv_file, solved_fraction_csv(fraction, settings.full_curve));
+    files.write(epoch_svg_file, pictures.solved_epoch);
+    files.write(outcomes_svg_file, pictures.outcomes);
+    files.write(runs_csv_file, sweep_runs_csv(sweep, result));
+    // The page links the other files by name: they are written beside it.
+    std::vector<std::string> others;
+    for (const auto& file : {svg, csv, epoch_svg, outcomes_file, runs_csv})
+      others.push_back(file.filename().string());
+    files.write(page_file, sweep_page_html(sweep, result, pictures, others));
     files.commit();
-    out << fmt::format("Files written\n  {}\n  {}\n\n", svg.string(), csv.string());
+    out << "Files written\n";
+    for (const std::filesystem::path& file : files.targets()) out << "  " << file.string() << '\n';
+    out << '\n';
     out << sweep_verdict(Task::name, result);
   });
 }

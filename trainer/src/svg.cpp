@@ -65,17 +65,20 @@ std::string svg_header(double width, double height) {
       width, height);
 }
 
-/// Tick positions in [low, high]: multiples of 1, 2, 2.5 or 5 times a power of ten, about six.
-std::vector<double> ticks(double low, double high, double& step) {
+/// Tick positions in [low, high]: multiples of 1, 2, 2.5 or 5 times a power of ten, about six;
+/// with `whole`, whole numbers only (counts: no tick at 2.5 runs).
+std::vector<double> ticks(double low, double high, double& step, bool whole = false) {
   const double raw = (high - low) / 6;
   const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
   step = 10 * magnitude;
   for (const double multiple : {1.0, 2.0, 2.5, 5.0}) {
+    if (whole && (multiple * magnitude < 1 || (multiple == 2.5 && magnitude < 10))) continue;
     if (multiple * magnitude >= raw) {
       step = multiple * magnitude;
       break;
     }
   }
+  if (whole) step = std::max(step, 1.0);
   std::vector<double> result;
   for (double k = std::ceil(low / step - 1e-9); k * step <= high + step * 1e-9; ++k) {
     result.push_back(k * step + 0.0);  // + 0.0 turns -0 into 0
@@ -126,31 +129,34 @@ struct plot_labels {
   std::string_view y_label;
 };
 
-/// A line plot of `values` against their index, in the manner of matplotlib's default figure.
-std::string line_plot(std::span<const double> values, const plot_labels& labels, double y_low,
-                      double y_high) {
-  constexpr double width = 640, height = 480;
-  constexpr double left = 80, right = 610, top = 50, bottom = 410;
-  const double x_high = values.size() > 1 ? static_cast<double>(values.size() - 1) : 1.0;
-  const auto x_at = [&](double x) { return left + (right - left) * x / x_high; };
-  const auto y_at = [&](double y) {
-    return bottom - (bottom - top) * (y - y_low) / (y_high - y_low);
-  };
+/// Where a plot's frame is drawn, and the ranges of x and y it shows.
+struct plot_area {
+  double left, right, top, bottom;
+  double x_low, x_high, y_low, y_high;
 
-  std::string svg = svg_header(width, height);
-  svg += fmt::format(
+  double x_at(double x) const { return left + (right - left) * (x - x_low) / (x_high - x_low); }
+  double y_at(double y) const { return bottom - (bottom - top) * (y - y_low) / (y_high - y_low); }
+};
+
+/// A plot's title, frame, ticks (whole numbers only on the axes marked `whole`) and axis labels.
+std::string titled_axes(const plot_area& area, const plot_labels& labels, bool whole_x,
+                        bool whole_y) {
+  const double left = area.left, right = area.right, top = area.top, bottom = area.bottom;
+  const auto x_at = [&](double x) { return area.x_at(x); };
+  const auto y_at = [&](double y) { return area.y_at(y); };
+  std::string svg = fmt::format(
       "<text class=\"title\" x=\"{}\" y=\"30\" text-anchor=\"middle\" font-size=\"16\">{}</text>\n",
       (left + right) / 2, escape(labels.title));
   svg += "<g class=\"axes\" font-size=\"12\" stroke-width=\"1\">\n";
   double step = 1;
-  for (const double x : ticks(0, x_high, step)) {
+  for (const double x : ticks(area.x_low, area.x_high, step, whole_x)) {
     svg += fmt::format(
         "<line class=\"tick\" x1=\"{0:.2f}\" y1=\"{1}\" x2=\"{0:.2f}\" y2=\"{2}\" "
         "stroke=\"black\"/>"
         "<text class=\"tick-label\" x=\"{0:.2f}\" y=\"{3}\" text-anchor=\"middle\">{4}</text>\n",
         x_at(x), bottom, bottom + 5, bottom + 19, tick_label(x, step));
   }
-  for (const double y : ticks(y_low, y_high, step)) {
+  for (const double y : ticks(area.y_low, area.y_high, step, whole_y)) {
     svg += fmt::format(
         "<line class=\"tick\" x1=\"{1}\" y1=\"{0:.2f}\" x2=\"{2}\" y2=\"{0:.2f}\" "
         "stroke=\"black\"/>"
@@ -170,6 +176,18 @@ std::string line_plot(std::span<const double> values, const plot_labels& labels,
       "<text class=\"y-label\" transform=\"translate(25 {}) rotate(-90)\" text-anchor=\"middle\" "
       "font-size=\"14\">{}</text>\n",
       (top + bottom) / 2, escape(labels.y_label));
+  return svg;
+}
+
+/// A line plot of `values` against their index, in the manner of matplotlib's default figure.
+std::string line_plot(std::span<const double> values, const plot_labels& labels, double y_low,
+                      double y_high) {
+  constexpr double width = 640, height = 480;
+  const double x_high = values.size() > 1 ? static_cast<double>(values.size() - 1) : 1.0;
+  const plot_area area{80, 610, 50, 410, 0, x_high, y_low, y_high};
+  const auto x_at = [&](double x) { return area.x_at(x); };
+  const auto y_at = [&](double y) { return area.y_at(y); };
+  std::string svg = svg_header(width, height) + titled_axes(area, labels, false, false);
 
   std::string path;
   bool pen_down = false;
@@ -245,6 +263,108 @@ std::string solved_fraction_svg(std::span<const double> fraction_by_epoch, std::
 
 std::string solved_fraction_csv(std::span<const double> fraction_by_epoch, bool every_epoch) {
   return csv("epoch,fraction_solved", fraction_by_epoch, every_epoch);
+}
+
+std::string escape_markup(std::string_view text) { return escape(text); }
+
+std::string histogram_svg(std::span<const histogram_bin> bins, std::string_view title,
+                          std::string_view note, std::string_view x_label,
+                          std::string_view y_label) {
+  constexpr double width = 640, height = 480;
+  std::size_t highest = 1;
+  for (const histogram_bin& bin : bins) highest = std::max(highest, bin.count);
+  const double x_low = bins.empty() ? 0.0 : static_cast<double>(bins.front().low);
+  const double x_high = bins.empty() ? 1.0 : static_cast<double>(bins.back().high);
+  const plot_area area{80, 610, 60, 410, x_low, x_high, 0, static_cast<double>(highest) * 1.05};
+  std::string svg = svg_header(width, height);
+  if (!note.empty())
+    svg += fmt::format(
+        "<text class=\"note\" x=\"{}\" y=\"50\" text-anchor=\"middle\" font-size=\"12\" "
+        "fill=\"#555\">{}</text>\n",
+        (area.left + area.right) / 2, escape(note));
+  svg += "<g class=\"bars\" fill=\"#1f77b4\" stroke=\"white\" stroke-width=\"0.5\">\n";
+  for (const histogram_bin& bin : bins) {
+    if (bin.count == 0) continue;
+    const double x = area.x_at(static_cast<double>(bin.low));
+    const double y = area.y_at(static_cast<double>(bin.count));
+    svg += fmt::format(
+        "<rect class=\"bar\" x=\"{:.2f}\" y=\"{:.2f}\" width=\"{:.2f}\" height=\"{:.2f}\">"
+        "<title>{} to {}: {}</title></rect>\n",
+        x, y, area.x_at(static_cast<double>(bin.high)) - x, area.bottom - y, bin.low, bin.high - 1,
+        bin.count);
+  }
+  svg += "</g>\n";
+  // The axes last, so that the frame is drawn over the bars' edges.
+  svg += titled_axes(area, {title, x_label, y_label}, true, true);
+  return svg + "</svg>\n";
+}
+
+std::string bar_chart_svg(std::span<const chart_bar> bars, std::size_t total,
+                          std::string_view title, std::string_view x_label,
+                          std::string_view good_name, std::string_view bad_name) {
+  constexpr const char* good = "#1f77b4";
+  constexpr const char* bad = "#d62728";
+  constexpr double row = 26, top = 55, width = 760;
+  std::size_t longest = 0, highest = 1;
+  for (const chart_bar& bar : bars) {
+    longest = std::max(longest, bar.label.size());
+    highest = std::max(highest, bar.count);
+  }
+  // About 6.5 units a character at font size 12, so that every label fits left of its bar.
+  const double left = std::clamp(6.5 * static_cast<double>(longest) + 20, 100.0, 400.0);
+  const double bottom = top + row * static_cast<double>(std::max<std::size_t>(bars.size(), 1));
+  const plot_area area{left, width - 110, top, bottom, 0, static_cast<double>(highest) * 1.05, 0,
+                       1};
+  const double height = bottom + 100;
+  std::string svg = svg_header(width, height);
+  svg += fmt::format(
+      "<text class=\"title\" x=\"{}\" y=\"30\" text-anchor=\"middle\" font-size=\"16\">{}</text>\n",
+      width / 2, escape(title));
+  svg += "<g class=\"bars\" font-size=\"12\">\n";
+  for (std::size_t i = 0; i < bars.size(); ++i) {
+    const chart_bar& bar = bars[i];
+    const double y = top + row * static_cast<double>(i);
+    const double end = area.x_at(static_cast<double>(bar.count));
+    const double share =
+        total == 0 ? 0.0 : 100.0 * static_cast<double>(bar.count) / static_cast<double>(total);
+    svg += fmt::format(
+        "<text class=\"bar-label\" x=\"{:.2f}\" y=\"{:.2f}\" dy=\"0.35em\" "
+        "text-anchor=\"end\">{}</text>"
+        "<rect class=\"bar {}\" x=\"{:.2f}\" y=\"{:.2f}\" width=\"{:.2f}\" height=\"{}\" "
+        "fill=\"{}\"><title>{}: {} of {}</title></rect>"
+        "<text class=\"bar-count\" x=\"{:.2f}\" y=\"{:.2f}\" dy=\"0.35em\">{} ({:.1f}%)</text>\n",
+        left - 8, y + row / 2, escape(bar.label), bar.good ? "good" : "bad", left, y + 4,
+        end - left, row - 8, bar.good ? good : bad, escape(bar.label), bar.count, total, end + 5,
+        y + row / 2, bar.count, share);
+  }
+  svg += "</g>\n<g class=\"axes\" font-size=\"12\" stroke-width=\"1\">\n";
+  double step = 1;
+  for (const double x : ticks(area.x_low, area.x_high, step, true)) {
+    svg += fmt::format(
+        "<line class=\"tick\" x1=\"{0:.2f}\" y1=\"{1}\" x2=\"{0:.2f}\" y2=\"{2}\" "
+        "stroke=\"black\"/>"
+        "<text class=\"tick-label\" x=\"{0:.2f}\" y=\"{3}\" text-anchor=\"middle\">{4}</text>\n",
+        area.x_at(x), bottom, bottom + 5, bottom + 19, tick_label(x, step));
+  }
+  svg += fmt::format(
+      "<line class=\"axis\" x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"black\"/>"
+      "<line class=\"axis\" x1=\"{0}\" y1=\"{3}\" x2=\"{0}\" y2=\"{1}\" stroke=\"black\"/>\n"
+      "</g>\n",
+      left, bottom, area.right, top);
+  svg += fmt::format(
+      "<text class=\"x-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" "
+      "font-size=\"14\">{}</text>\n",
+      (left + area.right) / 2, bottom + 42, escape(x_label));
+  svg += fmt::format(
+      "<g class=\"legend\" font-size=\"12\">"
+      "<rect x=\"20\" y=\"{0}\" width=\"14\" height=\"14\" fill=\"{1}\"/>"
+      "<text x=\"40\" y=\"{2}\" dy=\"0.35em\">{3}</text>"
+      "<rect x=\"{4}\" y=\"{0}\" width=\"14\" height=\"14\" fill=\"{5}\"/>"
+      "<text x=\"{6}\" y=\"{2}\" dy=\"0.35em\">{7}</text></g>\n",
+      height - 30, good, height - 23, escape(good_name),
+      60 + 6.5 * static_cast<double>(good_name.size()), bad,
+      80 + 6.5 * static_cast<double>(good_name.size()), escape(bad_name));
+  return svg + "</svg>\n";
 }
 
 void write_learning_curve(const std::filesystem::path& svg, const std::filesystem::path& csv_file,

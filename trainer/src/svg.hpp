@@ -111,4 +111,35 @@ void write_network_diagram(const std::filesystem::path& svg, const ctnn::paramet
   write_network_diagram(svg, params, std::span<const std::string>(names), title);
 }
 
+/// `text` as XML or HTML character data or attribute value: markup characters escaped (&, <, >,
+/// and both quotes), and control characters, which XML 1.0 forbids, dropped.
+std::string escape_markup(std::string_view text);
+
+/// One bar of a histogram: `count` values in [low, high).
+struct histogram_bin {
+  std::size_t low = 0, high = 0, count = 0;
+};
+
+/// A histogram as an SVG document, in the manner of the line plots: a title, with `note` (e.g.
+/// what the histogram leaves out) beneath it when not empty, labelled axes with whole-number
+/// ticks, and one bar per bin, each with a tooltip giving its range and count.
+std::string histogram_svg(std::span<const histogram_bin> bins, std::string_view title,
+                          std::string_view note, std::string_view x_label,
+                          std::string_view y_label);
+
+/// One bar of a bar chart: what it counts, how many, and whether it is a good outcome (drawn in
+/// blue) or a bad one (red).
+struct chart_bar {
+  std::string label;
+  std::size_t count = 0;
+  bool good = true;
+};
+
+/// Horizontal bars, one per entry in the order given, labelled on the left and with count and
+/// share of `total` at their end, as an SVG document; a legend names the two colours by
+/// `good_name` and `bad_name`.
+std::string bar_chart_svg(std::span<const chart_bar> bars, std::size_t total,
+                          std::string_view title, std::string_view x_label,
+                          std::string_view good_name, std::string_view bad_name);
+
 }  // namespace ctnn_train

@@ -65,6 +65,8 @@ struct sweep_run {
   std::optional<std::size_t> diverged_at;
   /// The run's final parameters, in ctnn's order (as double, which holds a float exactly).
   std::vector<double> parameters;
+  /// The final output for each pattern, in the task's order (00, 01, 10, 11).
+  std::array<double, 4> outputs{};
 };
 
 /// Every run, in seed order, and how many runs were solved after each epoch.
@@ -113,6 +115,7 @@ sweep_run finish_run(std::uint64_t seed, const ctnn::parameters<typename Task::n
         static_cast<double>(ctnn::predict(params, {data.inputs[n][0], data.inputs[n][1]})[0]);
     targets[n] = static_cast<double>(data.targets[n][0]);
   }
+  run.outputs = outputs;
   run.result = assess(outputs, targets);
   if (run.diverged_at) {
     run.result.correct_side = 0;
