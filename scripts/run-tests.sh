@@ -92,7 +92,8 @@ fi
 echo "=== $(cmake --version | head -n 1), build type $build_type, $jobs jobs"
 
 # Warnings are errors here (CTNN_WERROR is off for users), and every optional part is built.
-project_options=(-DCTNN_WERROR=ON -DCTNN_BUILD_TRAINER=ON -DCTNN_BUILD_BENCHMARKS=ON)
+project_options=(-DCTNN_WERROR=ON -DCTNN_BUILD_TRAINER=ON -DCTNN_BUILD_BENCHMARKS=ON
+                 -DCTNN_BUILD_DOCS=ON)
 # RelWithDebInfo's -O2 without its -g: nothing here reads debug information (a failing check
 # prints its values), and -g costs compile time (reference_patterns 40%: tests/CMakeLists.txt).
 if [[ $build_type == RelWithDebInfo ]]; then
