@@ -234,3 +234,31 @@ TEMPLATE_TEST_CASE("a lane whose shuffle draws again trains as it would alone", 
     CHECK(rngs[i] == rng);
   }
 }
+
+TEMPLATE_TEST_CASE("each lane learns at its own rate as its network alone at that rate", "[lanes]",
+                   float, double) {
+  using T = TestType;
+  // A grid's column: one seed, eight rates from slow to diverging-prone, and a second seed's.
+  constexpr std::size_t N = 8;
+  const T rates[N] = {T(0.01), T(0.05), T(0.2), T(0.5), T(1), T(2), T(4), T(0.3)};
+  std::array<std::uint64_t, N> seeds{};
+  for (std::size_t i = 0; i < N; ++i) seeds[i] = i < N - 1 ? 5 : 6;
+  std::array<ctnn::pcg32, N> rngs = ctnn::seeded_generators(seeds);
+  ctnn::parameters<xor_net, T> each[N];
+  for (std::size_t i = 0; i < N; ++i) each[i] = ctnn::initialize<xor_net, T>(rngs[i]);
+  auto together = ctnn::side_by_side(each);
+  ctnn::lanes<T, N> rate;
+  for (std::size_t i = 0; i < N; ++i) rate[i] = rates[i];
+  std::vector<ctnn::lanes<T, N>> errors;
+  for (int e = 0; e < 400; ++e)
+    errors.push_back(ctnn::sgd_epoch(together, xor_patterns<T>, rate, rngs));
+  for (std::size_t i = 0; i < N; ++i) {
+    INFO("lane " << i << ", rate " << rates[i]);
+    std::size_t epoch = 0, differing_errors = 0;
+    const auto alone = ctnn::train<xor_net>(
+        xor_patterns<T>, {.learning_rate = rates[i], .epochs = 400, .random_seed = seeds[i]},
+        [&](std::size_t, T error) { differing_errors += !same_bits(error, errors[epoch++][i]); });
+    CHECK(ctnn::lane(together, i) == alone);
+    CHECK(differing_errors == 0);
+  }
+}

@@ -53,16 +53,18 @@ constexpr std::array<pcg32, N> seeded_generators(const std::array<std::uint64_t,
 }
 
 /// One epoch of SGD for N networks side by side: network i visits the patterns in an order drawn
-/// from rngs[i] exactly as sgd_epoch draws it, so each lane's parameters, generator and summed
-/// error end as training that network alone would leave them.
+/// from rngs[i] exactly as sgd_epoch draws it, and learns at its lane of learning_rate (a scalar
+/// gives every lane the same rate), so each lane's parameters, generator and summed error end as
+/// training that network alone at that rate would leave them: a grid of rates and seeds trains
+/// side by side.
 template <class Net, class T, std::size_t N, std::size_t Inputs, std::size_t Outputs,
           std::size_t Count>
 requires(ActivationsFor<Net, lanes<T, N>>&& detail::loss_fits<Net, sum_of_squares>)
-    [[gnu::flatten]] constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>& params,
-                                                     const dataset<T, Inputs, Outputs, Count>& data,
-                                                     T learning_rate, std::array<pcg32, N>& rngs) {
+    [[gnu::flatten]] constexpr lanes<T, N> sgd_epoch(
+        parameters<Net, lanes<T, N>>& params, const dataset<T, Inputs, Outputs, Count>& data,
+        std::type_identity_t<lanes<T, N>> learning_rate, std::array<pcg32, N>& rngs) {
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
-  const lanes<T, N> rate(learning_rate);
+  const lanes<T, N>& rate = learning_rate;
   lanes<T, N> error{};
   if constexpr (detail::patterns_in_registers<T, N, Count> && detail::draws_unroll<Count>) {
     if (!std::is_constant_evaluated()) {
@@ -128,8 +130,8 @@ requires(ActivationsFor<Net, lanes<T, N>>&& detail::loss_fits<Net, sum_of_square
 template <class Net, class T, std::size_t N, std::size_t Inputs, std::size_t Outputs,
           std::size_t Count>
 requires(!ActivationsFor<Net, lanes<T, N>>) constexpr lanes<T, N> sgd_epoch(
-    parameters<Net, lanes<T, N>>&, const dataset<T, Inputs, Outputs, Count>&, T,
-    std::array<pcg32, N>&) {
+    parameters<Net, lanes<T, N>>&, const dataset<T, Inputs, Outputs, Count>&,
+    std::type_identity_t<lanes<T, N>>, std::array<pcg32, N>&) {
   static_assert(sizeof(detail::scalar_mistake_type<Net, lanes<T, N>>) > 0);
   return {};
 }
@@ -139,12 +141,14 @@ requires(!ActivationsFor<Net, lanes<T, N>>) constexpr lanes<T, N> sgd_epoch(
 /// nothing that would err after it.
 template <class Net, class T, std::size_t N, std::size_t Inputs, std::size_t Outputs,
           std::size_t Count>
-requires(ActivationsFor<Net, lanes<T, N>> &&
-         !detail::loss_fits<
-             Net, sum_of_squares>) constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>&,
-                                                                   const dataset<T, Inputs, Outputs,
-                                                                                 Count>&,
-                                                                   T, std::array<pcg32, N>&) {
+requires(
+    ActivationsFor<Net, lanes<T, N>> &&
+    !detail::loss_fits<
+        Net, sum_of_squares>) constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>&,
+                                                              const dataset<T, Inputs, Outputs,
+                                                                            Count>&,
+                                                              std::type_identity_t<lanes<T, N>>,
+                                                              std::array<pcg32, N>&) {
   static_assert(detail::loss_fits<Net, sum_of_squares>, CTNN_DETAIL_LOSS_REFUSED);
   return {};
 }
@@ -155,7 +159,8 @@ requires(ActivationsFor<Net, lanes<T, N>> &&
 template <class Net, class T, std::size_t N, std::size_t Inputs, std::size_t Outputs,
           std::size_t Count, LossFunction Loss>
 constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>& params,
-                                const dataset<T, Inputs, Outputs, Count>& data, T learning_rate,
+                                const dataset<T, Inputs, Outputs, Count>& data,
+                                std::type_identity_t<lanes<T, N>> learning_rate,
                                 std::array<pcg32, N>& rngs, Loss) {
   static_assert(std::is_same_v<Loss, sum_of_squares>,
                 "ctnn::lanes train the homework's loss, sum_of_squares, only: train networks one "
