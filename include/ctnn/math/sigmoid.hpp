@@ -20,9 +20,10 @@ constexpr T sigmoid(T x) {
   // to x = 37.4 as it should. Correcting the rounding of 1 + e^-x would cost a tenth more work
   // in the function that compile-time training runs most.
   // float: 1 / (1 + e^-x) for every x, 1 + e^-x in double from the short kernel (within 2^-41)
-  // and rounded to float once, the quotient in float: within 1 ulp of s(x), and with neither a
-  // branch on the sign nor a subtraction after a double division, as quick as one written with
-  // std::exp and floats.
+  // and rounded to float once, the quotient in float: two roundings, within 1 ulp of s(x) but
+  // 1.5 just below s = 1/2, where the result's ulp halves (1.49 measured at x = -0.0023:
+  // docs/numerics.md); with neither a branch on the sign nor a subtraction after a double
+  // division, as quick as one written with std::exp and floats.
   // Past |x| = 708, e^|x| leaves the kernel's range: s(x) is 1 above, e^x below (subnormal, where
   // 1 + e^x = 1); for float, below -87 already, where 1 + e^-x overflows float and s(x) = e^x to
   // 2^-125. NaN fails every comparison and returns itself.
