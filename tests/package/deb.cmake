@@ -1,6 +1,6 @@
 # Builds ctnn's Debian package from a build tree (cpack -G DEB), checks its control fields, then
 # installs it and uses it as a user would: tests/consumer through find_package and through
-# pkg-config, and ctnn-train --version. As root with dpkg, and no ctnn package installed already,
+# pkg-config, and ctnn-train --version and its manual page. As root with dpkg, and no ctnn package installed already,
 # it is installed with `dpkg -i` and removed at the end, whatever failed; otherwise it is unpacked
 # with `dpkg-deb -x` into a directory (which the output says), and the same checks run there.
 # SPDX-License-Identifier: BSL-1.0
@@ -106,6 +106,18 @@ elseif(EXISTS ${root}/usr/bin/ctnn-train)
   endif()
 else()
   list(APPEND failures "no ${root}/usr/bin/ctnn-train in the package")
+endif()
+# The manual page comes with the trainer, and only with it.
+set(man_page ${root}/usr/share/man/man1/ctnn-train.1.gz)
+if(with_trainer AND NOT EXISTS ${man_page})
+  list(APPEND failures "no ${man_page} in the package")
+elseif(NOT with_trainer AND EXISTS ${man_page})
+  list(APPEND failures "ctnn-train.1.gz in the package of a build without the trainer")
+elseif(with_trainer)
+  find_program(gzip gzip)
+  if(gzip)
+    check("the manual page decompresses" ${gzip} -t ${man_page})
+  endif()
 endif()
 
 if(installed)
