@@ -9,7 +9,7 @@ packages=(
   libcli11-dev libfmt-dev nlohmann-json3-dev           # the trainer
   libxml2-utils libclang-rt-14-dev                     # its tests: xmllint; libFuzzer and sanitizers
   libbenchmark-dev libfann-dev                         # the benchmarks
-  mkdocs                                               # the documentation site (docs.site)
+  mkdocs groff-base                                    # the documentation site, the man page
   chromium chromium-driver python3-selenium            # the trainer's pages tested in a browser
   python3-html5lib python3-pil                         #   (trainer/tests/browser/browser.py)
 )
