@@ -62,7 +62,7 @@ template <class Net, class T, std::size_t N, std::size_t Inputs, std::size_t Out
 requires(ActivationsFor<Net, lanes<T, N>>&& detail::loss_fits<Net, sum_of_squares>)
     [[gnu::flatten]] constexpr lanes<T, N> sgd_epoch(
         parameters<Net, lanes<T, N>>& params, const dataset<T, Inputs, Outputs, Count>& data,
-        std::type_identity_t<lanes<T, N>> learning_rate, std::array<pcg32, N>& rngs) {
+        const std::type_identity_t<lanes<T, N>>& learning_rate, std::array<pcg32, N>& rngs) {
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
   const lanes<T, N>& rate = learning_rate;
   lanes<T, N> error{};
@@ -131,7 +131,7 @@ template <class Net, class T, std::size_t N, std::size_t Inputs, std::size_t Out
           std::size_t Count>
 requires(!ActivationsFor<Net, lanes<T, N>>) constexpr lanes<T, N> sgd_epoch(
     parameters<Net, lanes<T, N>>&, const dataset<T, Inputs, Outputs, Count>&,
-    std::type_identity_t<lanes<T, N>>, std::array<pcg32, N>&) {
+    const std::type_identity_t<lanes<T, N>>&, std::array<pcg32, N>&) {
   static_assert(sizeof(detail::scalar_mistake_type<Net, lanes<T, N>>) > 0);
   return {};
 }
@@ -144,11 +144,11 @@ template <class Net, class T, std::size_t N, std::size_t Inputs, std::size_t Out
 requires(
     ActivationsFor<Net, lanes<T, N>> &&
     !detail::loss_fits<
-        Net, sum_of_squares>) constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>&,
-                                                              const dataset<T, Inputs, Outputs,
-                                                                            Count>&,
-                                                              std::type_identity_t<lanes<T, N>>,
-                                                              std::array<pcg32, N>&) {
+        Net,
+        sum_of_squares>) constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>&,
+                                                         const dataset<T, Inputs, Outputs, Count>&,
+                                                         const std::type_identity_t<lanes<T, N>>&,
+                                                         std::array<pcg32, N>&) {
   static_assert(detail::loss_fits<Net, sum_of_squares>, CTNN_DETAIL_LOSS_REFUSED);
   return {};
 }
@@ -160,7 +160,7 @@ template <class Net, class T, std::size_t N, std::size_t Inputs, std::size_t Out
           std::size_t Count, LossFunction Loss>
 constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>& params,
                                 const dataset<T, Inputs, Outputs, Count>& data,
-                                std::type_identity_t<lanes<T, N>> learning_rate,
+                                const std::type_identity_t<lanes<T, N>>& learning_rate,
                                 std::array<pcg32, N>& rngs, Loss) {
   static_assert(std::is_same_v<Loss, sum_of_squares>,
                 "ctnn::lanes train the homework's loss, sum_of_squares, only: train networks one "
