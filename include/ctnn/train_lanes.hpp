@@ -64,7 +64,8 @@ requires(ActivationsFor<Net, lanes<T, N>>&& detail::loss_fits<Net, sum_of_square
         parameters<Net, lanes<T, N>>& params, const dataset<T, Inputs, Outputs, Count>& data,
         const std::type_identity_t<lanes<T, N>>& learning_rate, std::array<pcg32, N>& rngs) {
   detail::check_dataset_widths<Net, T, Inputs, Outputs>();
-  const lanes<T, N>& rate = learning_rate;
+  // A copy: a reference could alias the parameters, and every store to them would reload it.
+  const lanes<T, N> rate = learning_rate;
   lanes<T, N> error{};
   if constexpr (detail::patterns_in_registers<T, N, Count> && detail::draws_unroll<Count>) {
     if (!std::is_constant_evaluated()) {
