@@ -1,8 +1,9 @@
 // The accuracy table of docs/numerics.md: every function of <ctnn/math.hpp> and ctnn::log_sum_exp,
-// in float and double, over tests/math.test.cpp's sweeps (the same points: its generator, seed,
-// intervals and edges), against glibc's function in the same type (whole ulps, as the test counts
-// them) and against the exact result (fractions of an ulp; glibc's long double functions, whose
-// 11 more bits add at most about 2^-11 ulp of double). Not part of the build or the test command:
+// in float and double, over tests/math.test.cpp's sweeps (the same points: tests/math_sweep.hpp,
+// with the test's intervals and edges), against glibc's function in the same type (whole ulps, as
+// the test counts them) and against the exact result (fractions of an ulp; glibc's long double
+// functions, whose 11 more bits add at most about 2^-11 ulp of double). Not part of the build or
+// the test command:
 //   g++ -std=c++20 -O2 -ffp-contract=off -DCTNN_FP_CONTRACT_OFF=1 -Iinclude
 //       scripts/docs/math_accuracy.cpp -o /tmp/math_accuracy && /tmp/math_accuracy
 // Any compiler gives the same output: ctnn's results are the same bits (docs/numerics.md).
@@ -21,63 +22,11 @@
 #include <utility>
 #include <vector>
 
+#include "../../tests/math_sweep.hpp"
+
 namespace {
 
-template <class T>
-using same_size_int = std::conditional_t<sizeof(T) == 8, std::int64_t, std::int32_t>;
-
-// tests/math.test.cpp's ordered_bits, ulp_distance and sweep_points, unchanged.
-template <class T>
-std::int64_t ordered_bits(T x) {
-  const auto bits = std::bit_cast<same_size_int<T>>(x);
-  return bits < 0 ? std::int64_t{std::numeric_limits<same_size_int<T>>::min()} - bits : bits;
-}
-
-template <class T>
-std::uint64_t ulp_distance(T a, T b) {
-  if (std::isnan(a) || std::isnan(b)) {
-    return std::isnan(a) && std::isnan(b) ? 0 : std::numeric_limits<std::uint64_t>::max();
-  }
-  const std::int64_t i = ordered_bits(a), j = ordered_bits(b);
-  return i < j ? std::uint64_t(j) - std::uint64_t(i) : std::uint64_t(i) - std::uint64_t(j);
-}
-
-enum class signs { both, positive };
-
-template <class T>
-std::vector<T> sweep_points(signs sign, const std::vector<std::pair<T, T>>& intervals,
-                            const std::vector<T>& edges) {
-  std::mt19937_64 random(2718281828);
-  std::vector<T> points;
-  while (points.size() < 400000) {
-    const T x = std::bit_cast<T>(static_cast<std::make_unsigned_t<same_size_int<T>>>(random()));
-    if (std::isfinite(x)) points.push_back(sign == signs::positive ? std::fabs(x) : x);
-  }
-  for (const auto& [low, high] : intervals) {
-    std::uniform_real_distribution<T> uniform(low, high);
-    for (std::size_t i = 0; i < 600000 / intervals.size(); ++i) points.push_back(uniform(random));
-  }
-  using limits = std::numeric_limits<T>;
-  std::vector<T> all_edges = edges;
-  for (const T x : {T(0), limits::denorm_min(), limits::min(), limits::max()}) {
-    all_edges.push_back(x);
-    all_edges.push_back(-x);
-  }
-  for (T x : all_edges) {
-    T below = x, above = x;
-    for (int i = 0; i < 16; ++i) {
-      below = std::nextafter(below, -limits::infinity());
-      above = std::nextafter(above, limits::infinity());
-      points.push_back(below);
-      points.push_back(above);
-    }
-    points.push_back(x);
-  }
-  for (const T x : {limits::infinity(), -limits::infinity(), limits::quiet_NaN()}) {
-    points.push_back(x);
-  }
-  return points;
-}
+using namespace ctnn_math_sweep;
 
 // |result - exact| in ulps of T at the exact value (an ulp never less than the least subnormal);
 // 0 where both are the same infinity or NaN, infinity where only one is.
@@ -85,7 +34,8 @@ std::vector<T> sweep_points(signs sign, const std::vector<std::pair<T, T>>& inte
 // largest value).
 template <class T>
 double error_in_ulps(T result, long double exact, long double scale = 0) {
-  if (std::isnan(result) || std::isnan(exact)) return std::isnan(result) == std::isnan(exact) ? 0 : INFINITY;
+  if (std::isnan(result) || std::isnan(exact))
+    return std::isnan(result) == std::isnan(exact) ? 0 : INFINITY;
   const long double rounded = static_cast<T>(exact);  // beyond T's range: infinity
   if (!std::isfinite(rounded) || !std::isfinite(result))
     return result == rounded ? 0 : std::numeric_limits<double>::infinity();
@@ -145,38 +95,45 @@ void rows() {
   const auto exp_points =
       sweep_points<T>(signs::both, {{underflow - 1, overflow + 1}, {-1, 1}},
                       {overflow, underflow, T(-1022 * 0.6931471805599453), T(1), T(-708), T(709)});
-  row<T>("exp", exp_points, [](T x) { return ctnn::exp(x); }, [](T x) { return std::exp(x); },
-         [](long double x) { return std::exp(x); });
-  row<T>("expm1",
-         sweep_points<T>(signs::both, {{-40, 40}, {-1, 1}, {T(-1e-3), T(1e-3)}},
-                         {T(-64), T(40), T(0.34657359), T(-0.34657359), T(0x1p-5), T(-0x1p-5)}),
-         [](T x) { return ctnn::expm1(x); }, [](T x) { return std::expm1(x); },
-         [](long double x) { return std::expm1(x); });
-  row<T>("log",
-         sweep_points<T>(signs::positive, {{T(0.5), 2}, {0, 1000}}, {T(1), T(2), T(0.70710678), T(1.41421356), T(-1)}),
-         [](T x) { return ctnn::log(x); }, [](T x) { return std::log(x); },
-         [](long double x) { return std::log(x); });
-  row<T>("sqrt", sweep_points<T>(signs::positive, {{0, 4}, {0, 1e6}}, {T(1), T(2), T(4), T(-1)}),
-         [](T x) { return ctnn::sqrt(x); }, [](T x) { return std::sqrt(x); },
-         [](long double x) { return std::sqrt(x); });
-  row<T>("tanh",
-         sweep_points<T>(signs::both, {{-20, 20}, {-1, 1}},
-                         {T(0x1p-27), T(-0x1p-27), T(0.55), T(0.75), T(-0.75),
-                          T(19.06), T(-19.06), T(20), T(-20), T(9.01), T(-9.01)}),
-         [](T x) { return ctnn::tanh(x); }, [](T x) { return std::tanh(x); },
-         [](long double x) { return std::tanh(x); });
+  row<T>(
+      "exp", exp_points, [](T x) { return ctnn::exp(x); }, [](T x) { return std::exp(x); },
+      [](long double x) { return std::exp(x); });
+  row<T>(
+      "expm1",
+      sweep_points<T>(signs::both, {{-40, 40}, {-1, 1}, {T(-1e-3), T(1e-3)}},
+                      {T(-64), T(40), T(0.34657359), T(-0.34657359), T(0x1p-5), T(-0x1p-5)}),
+      [](T x) { return ctnn::expm1(x); }, [](T x) { return std::expm1(x); },
+      [](long double x) { return std::expm1(x); });
+  row<T>(
+      "log",
+      sweep_points<T>(signs::positive, {{T(0.5), 2}, {0, 1000}},
+                      {T(1), T(2), T(0.70710678), T(1.41421356), T(-1)}),
+      [](T x) { return ctnn::log(x); }, [](T x) { return std::log(x); },
+      [](long double x) { return std::log(x); });
+  row<T>(
+      "sqrt", sweep_points<T>(signs::positive, {{0, 4}, {0, 1e6}}, {T(1), T(2), T(4), T(-1)}),
+      [](T x) { return ctnn::sqrt(x); }, [](T x) { return std::sqrt(x); },
+      [](long double x) { return std::sqrt(x); });
+  row<T>(
+      "tanh",
+      sweep_points<T>(signs::both, {{-20, 20}, {-1, 1}},
+                      {T(0x1p-27), T(-0x1p-27), T(0.55), T(0.75), T(-0.75), T(19.06), T(-19.06),
+                       T(20), T(-20), T(9.01), T(-9.01)}),
+      [](T x) { return ctnn::tanh(x); }, [](T x) { return std::tanh(x); },
+      [](long double x) { return std::tanh(x); });
   const auto sigmoid_points = sweep_points<T>(
       signs::both,
       {{-40, 40}, {-1, 1}, is_float<T> ? std::pair<T, T>{-104, -80} : std::pair<T, T>{-750, -700}},
       {T(746), T(-746), T(-745.13), T(-103.97), T(36.7), T(17.3)});
   // glibc has no logistic function: the test's reference, 1 / (1 + e^-x) in long double rounded.
-  row<T>("sigmoid", sigmoid_points, [](T x) { return ctnn::sigmoid(x); },
-         [](T x) { return static_cast<T>(1.0L / (1.0L + std::exp(-static_cast<long double>(x)))); },
-         [](long double x) { return 1.0L / (1.0L + std::exp(-x)); });
+  row<T>(
+      "sigmoid", sigmoid_points, [](T x) { return ctnn::sigmoid(x); },
+      [](T x) { return static_cast<T>(1.0L / (1.0L + std::exp(-static_cast<long double>(x)))); },
+      [](long double x) { return 1.0L / (1.0L + std::exp(-x)); });
   // softplus and log_sum_exp have no sweep in tests/math.test.cpp: sigmoid's points, and no glibc
   // function.
-  row<T>("softplus", sigmoid_points, [](T x) { return ctnn::softplus(x); }, nullptr,
-         exact_softplus);
+  row<T>(
+      "softplus", sigmoid_points, [](T x) { return ctnn::softplus(x); }, nullptr, exact_softplus);
   // log_sum_exp of {x, x + d}: x from sigmoid's points, d uniform in [-40, 40] (where both terms
   // count), then of three values {x, x + d, x - d}. Its result can be near 0 where the values are
   // not (ln(e^-0.3 + e^-1.5)), so the error is also given in ulps of the largest value's magnitude.
@@ -199,8 +156,10 @@ void rows() {
       long double s = 0;
       bool skipped = false;
       for (std::size_t j = 0; j < count; ++j) {
-        if (v[j] == m && !skipped) skipped = true;
-        else s += std::exp(v[j] - m);
+        if (v[j] == m && !skipped)
+          skipped = true;
+        else
+          s += std::exp(v[j] - m);
       }
       return m + std::log1p(s);
     };
@@ -218,8 +177,8 @@ void rows() {
   row<T>("log_sum_exp, 2 values, in ulps of the largest", sigmoid_points, two, nullptr, exact(2),
          &largest2);
   row<T>("log_sum_exp, 3 values", sigmoid_points, three, nullptr, exact(3));
-  row<T>("log_sum_exp, 3 values, in ulps of the largest", sigmoid_points, three, nullptr,
-         exact(3), &largest3);
+  row<T>("log_sum_exp, 3 values, in ulps of the largest", sigmoid_points, three, nullptr, exact(3),
+         &largest3);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <deque>
 
+#include "svg.hpp"
 #include "web_assets.hpp"
 
 namespace ctnn_train {
@@ -163,29 +164,6 @@ std::string script_safe_json(std::string_view json) {
   return text;
 }
 
-std::string html_escape(std::string_view text) {
-  std::string result;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        result += "&amp;";
-        break;
-      case '<':
-        result += "&lt;";
-        break;
-      case '>':
-        result += "&gt;";
-        break;
-      case '"':
-        result += "&quot;";
-        break;
-      default:
-        result += c;
-    }
-  }
-  return result;
-}
-
 std::vector<report_unit> report_units(const ctnn::model_shape& shape) {
   std::vector<report_unit> units;
   for (std::size_t layer = shape.input_group_count; layer < shape.layers.size(); ++layer) {
@@ -268,22 +246,22 @@ std::string html_report(const html_report_data& data) {
   const std::string title = fmt::format("ctnn-train {}: {}", data.task, data.description);
   std::string files;
   for (const std::string& file : data.files)
-    files += fmt::format("<li><code>{}</code></li>", html_escape(file));
+    files += fmt::format("<li><code>{}</code></li>", escape_markup(file));
   const std::string problem_5 =
       data.problem_5.empty()
           ? std::string()
           : fmt::format(
                 "<section id=\"problem5-section\" class=\"problem5\">\n<h2>Problem 5: how the "
                 "network computes XOR</h2>\n<pre>{}</pre>\n</section>",
-                html_escape(data.problem_5));
+                escape_markup(data.problem_5));
   const std::string settings =
       fmt::format("{}; learning rate {}, {} epochs, seed {}, {}; parameters {}", data.topology,
                   data.learning_rate, data.epochs, data.seed, data.scalar, data.parameters_from);
   // The data and the script go in last, so that nothing in them is taken for a placeholder.
-  replace_all(page, "<!--ctnn:title-->", html_escape(title));
-  replace_all(page, "<!--ctnn:settings-->", html_escape(settings));
-  replace_all(page, "<!--ctnn:verdict-->", html_escape(data.verdict));
-  replace_all(page, "<!--ctnn:gradient-->", html_escape(data.gradient_check));
+  replace_all(page, "<!--ctnn:title-->", escape_markup(title));
+  replace_all(page, "<!--ctnn:settings-->", escape_markup(settings));
+  replace_all(page, "<!--ctnn:verdict-->", escape_markup(data.verdict));
+  replace_all(page, "<!--ctnn:gradient-->", escape_markup(data.gradient_check));
   replace_all(page, "<!--ctnn:problem5-->", problem_5);
   replace_all(page, "<!--ctnn:files-->", files);
   replace_all(page, "<!--ctnn:style-->", web::report_css);

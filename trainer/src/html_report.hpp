@@ -69,9 +69,6 @@ std::string json_string(std::string_view text);
 /// "<\u0021--" (both can only occur inside JSON strings, where they mean the same).
 std::string script_safe_json(std::string_view json);
 
-/// `text` with &, <, > and " as character references.
-std::string html_escape(std::string_view text);
-
 /// A unit of the page's network: its name (`h`, `y`, as model files name units), its layer, its
 /// activation as model files name it, its sources by name and layer, and the indices of its
 /// weights (one per source) and bias among the parameters.
