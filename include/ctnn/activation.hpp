@@ -6,6 +6,7 @@
 #include <concepts>
 #include <cstddef>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/dual.hpp>
 #include <ctnn/math/exp.hpp>
 #include <ctnn/math/log_sum_exp.hpp>
@@ -13,7 +14,7 @@
 #include <ctnn/math/tanh.hpp>
 #include <type_traits>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 namespace detail {
 
@@ -148,4 +149,4 @@ constexpr void normalise_layer(T (&units)[N]) {
 
 }  // namespace detail
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

@@ -6,11 +6,12 @@
 #include <cstddef>
 #include <ctnn/detail/fold_limit.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/fold/passes.hpp>
 #include <ctnn/fold/weight_plan.hpp>
 #include <ctnn/loops/passes.hpp>
 
-namespace ctnn::detail {
+namespace CTNN_NAMESPACE::detail {
 
 /// The most weights that the folds (fold/passes.hpp) take. A fold is one expression of a term per
 /// weight: constant evaluation charges it least (Clang one step for the whole fold), but a
@@ -43,4 +44,4 @@ struct backend_of<Net, false> {
 template <class Net>
 using backprop = typename backend_of<Net>::type;
 
-}  // namespace ctnn::detail
+}  // namespace CTNN_NAMESPACE::detail

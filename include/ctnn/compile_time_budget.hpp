@@ -8,6 +8,7 @@
 #include <ctnn/activation.hpp>
 #include <ctnn/backend.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <type_traits>
 #include <utility>
 
@@ -23,7 +24,7 @@
 #  define CTNN_CONSTEXPR_OPS 33554432
 #endif
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// Compile-time training that would pass the evaluator's limit stops before it starts by
 /// reaching one of these two, so that the first lines say so, with the numbers. Not constexpr,
@@ -185,4 +186,4 @@ constexpr void check_training_budget(std::size_t epochs) {
 
 }  // namespace detail
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

@@ -4,8 +4,9 @@
 
 #include <cstddef>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// Count patterns, each Inputs values and Outputs targets, in scalar type T.
 template <class T, std::size_t Inputs, std::size_t Outputs, std::size_t Count>
@@ -21,4 +22,4 @@ struct dataset {
   friend constexpr bool operator==(const dataset&, const dataset&) = default;
 };
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

@@ -6,11 +6,12 @@
 #include <cstddef>
 #include <ctnn/detail/fold_limit.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/parameters.hpp>
 #include <limits>
 #include <utility>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// Training has diverged when the parameters' Euclidean norm passes this bound: far past it some
 /// weight is beyond 1e5, where every logistic and tanh unit it feeds is saturated (their slopes
@@ -84,4 +85,4 @@ struct bounded_check<std::index_sequence<I...>> {
 
 }  // namespace detail
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

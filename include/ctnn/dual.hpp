@@ -6,6 +6,7 @@
 #include <concepts>
 #include <cstddef>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/math/exp.hpp>
 #include <ctnn/math/log.hpp>
 #include <ctnn/math/log_sum_exp.hpp>
@@ -14,7 +15,7 @@
 #include <ctnn/math/sqrt.hpp>
 #include <ctnn/math/tanh.hpp>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// A dual number a + b e with e^2 = 0: evaluating f on (x, 1) yields (f(x), f'(x)). ctnn uses it
 /// as an independent reference for its hand-derived gradients.
@@ -105,4 +106,4 @@ constexpr dual<T> log_sum_exp(const dual<T> (&x)[N]) {
   return {total, derivative};
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

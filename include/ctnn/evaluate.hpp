@@ -7,13 +7,14 @@
 #include <cstddef>
 #include <ctnn/dataset.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/forward.hpp>
 #include <ctnn/gradient.hpp>
 #include <ctnn/loss.hpp>
 #include <ctnn/parameters.hpp>
 #include <type_traits>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// The loss of every pattern of data at params (the homework's, or the one given), summed in the
 /// data's order from the first pattern's.
@@ -81,4 +82,4 @@ constexpr error_below_rule<T> until_error_below(T threshold) {
   return {threshold};
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

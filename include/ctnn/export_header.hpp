@@ -10,6 +10,7 @@
 #include <ctnn/detail/float_text.hpp>
 #include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/detail/json.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/detail/printable.hpp>
 #include <ctnn/model_file_error.hpp>
 #include <ctnn/model_shape.hpp>
@@ -22,7 +23,7 @@
 #include <type_traits>
 #include <vector>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// Where an exported header puts the parameters, and what it calls them.
 struct header_options {
@@ -201,4 +202,4 @@ void export_header(const std::filesystem::path& file, const parameters<Net, T>& 
                                 detail::header_source(model_shape_of<Net, T>(), values, options));
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

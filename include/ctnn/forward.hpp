@@ -6,13 +6,14 @@
 #include <cstddef>
 #include <ctnn/backend.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/parameters.hpp>
 #include <span>
 #include <type_traits>
 #include <utility>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// Every unit's output after a forward pass, layer by layer, the input's first.
 template <class Net, class T>
@@ -95,4 +96,4 @@ constexpr std::array<T, Net::output_width> predict(const parameters<Net, T>& par
   return predict(params, values);
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

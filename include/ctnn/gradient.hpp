@@ -8,6 +8,7 @@
 #include <ctnn/backend.hpp>
 #include <ctnn/detail/fixed_vector.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/forward.hpp>
 #include <ctnn/loss.hpp>
 #include <ctnn/network.hpp>
@@ -15,7 +16,7 @@
 #include <type_traits>
 #include <utility>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// The loss of one pattern (input x, target t): by default the homework's E = sum_o (y_o - t_o)^2,
 /// no factor 1/2; or another of <ctnn/loss.hpp>, e.g. `ctnn::loss(params, x, t,
@@ -78,4 +79,4 @@ constexpr parameters<Net, T> gradient(const parameters<Net, T>& params,
                                                                                     loss_function);
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

@@ -6,13 +6,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/initializer.hpp>
 #include <ctnn/parameters.hpp>
 #include <ctnn/random.hpp>
 #include <type_traits>
 #include <utility>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// Every weight and bias drawn from `law` (N(0, 1) by default), in the parameters' order, from
 /// rng: N(0, 1) by standard_normal, U(-r, r) as r (2u - 1) for u = uniform_real (2u - 1 exact, one
@@ -51,4 +52,4 @@ constexpr parameters<Net, T> initialize(std::uint64_t random_seed, initializer l
   return initialize<Net, T>(rng, law);
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

@@ -5,9 +5,10 @@
 
 #include <cstddef>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/math/sqrt.hpp>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// The distribution of every initial weight and bias, each drawn in the parameters' order from
 /// one generator, one value a parameter:
@@ -35,4 +36,4 @@ struct initializer {
   friend constexpr bool operator==(const initializer&, const initializer&) = default;
 };
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

@@ -4,12 +4,13 @@
 
 #include <cstddef>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/forward.hpp>
 #include <ctnn/parameters.hpp>
 #include <ostream>
 #include <utility>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 namespace detail {
 
@@ -46,4 +47,4 @@ std::ostream& operator<<(std::ostream& out, const activations<Net, T>& units) {
   return out << ']';
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

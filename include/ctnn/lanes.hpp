@@ -11,10 +11,11 @@
 #include <concepts>
 #include <cstddef>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <type_traits>
 #include <utility>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 namespace detail {
 
 /// The bytes of one vector register of the target: run-time code on lanes works in vectors of
@@ -147,4 +148,4 @@ requires(N > 0) struct lanes {
   friend constexpr bool operator==(const lanes&, const lanes&) = default;
 };
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

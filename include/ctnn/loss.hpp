@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <ctnn/activation.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/dual.hpp>
 #include <ctnn/math/exp.hpp>
 #include <ctnn/math/log_sum_exp.hpp>
@@ -24,7 +25,7 @@
 // summary, e.g. log_sum_exp of the net inputs), computed once and passed to each term and delta.
 // The functions are [[gnu::const]]: docs/evaluator-costs.md says why.
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// The homework's E = sum_o (y_o - t_o)^2, with no factor 1/2: delta_o = 2 (y_o - t_o) g'(net_o).
 /// Any output activation but softmax. ctnn's default.
@@ -221,4 +222,4 @@ template <class Loss, class Activation, std::size_t Outputs, class T>
 
 }  // namespace detail
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

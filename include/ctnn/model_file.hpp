@@ -6,6 +6,7 @@
 
 #include <ctnn/detail/file_io.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/model_file_error.hpp>
 #include <ctnn/model_shape.hpp>
 #include <ctnn/model_text.hpp>
@@ -15,7 +16,7 @@
 #include <string>
 #include <vector>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// The largest model file `load_parameters` reads: 1 MiB.
 inline constexpr std::size_t model_file_size_limit = detail::model_file_size_limit;
@@ -55,4 +56,4 @@ parameters<Net, T> load_parameters(const std::filesystem::path& file,
   }
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

@@ -2,9 +2,10 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#include <ctnn/detail/namespace.hpp>
 #include <stdexcept>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// A model file or exported header that cannot be read, written or trusted: what() is one line of
 /// printable ASCII naming the file (or "model text") and the first problem, e.g. `model file
@@ -13,4 +14,4 @@ struct model_file_error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/topology_name.hpp>
 #include <string>
@@ -13,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// One layer of a `model_shape`. An input layer has no sources, fan-in 0 and no activation.
 struct model_layer {
@@ -104,4 +105,4 @@ model_shape model_shape_of() {
   return shape;
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

@@ -12,6 +12,7 @@
 #include <ctnn/detail/float_text.hpp>
 #include <ctnn/detail/fp_contract.hpp>
 #include <ctnn/detail/json.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/detail/printable.hpp>
 #include <ctnn/model_file_error.hpp>
 #include <ctnn/model_shape.hpp>
@@ -23,7 +24,7 @@
 #include <system_error>
 #include <vector>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// A field of the caller's own that a model file records after its version, e.g. ctnn-train's
 /// `{"task", "xor"}`: written by `parameters_to_text` and `save_parameters`, and required, with
@@ -461,4 +462,4 @@ parameters<Net, T> parameters_from_text(std::string_view text,
   }
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

@@ -11,11 +11,12 @@
 #include <cstddef>
 #include <ctnn/activation.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/dual.hpp>
 #include <type_traits>
 #include <utility>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 namespace hana = boost::hana;
 
@@ -694,4 +695,4 @@ using scalar_mistake_type = mistake_type<
 template <class Net, class T>
 concept ActivationsFor = (detail::scalar_mistake_of<Net, T>.rule == detail::topology_rule::none);
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

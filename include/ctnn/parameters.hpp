@@ -4,9 +4,10 @@
 
 #include <cstddef>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <span>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// Every weight and bias of a network Net in scalar type T, stored in one array in the order that
 /// Net documents: layer by layer, each layer's weights unit by unit, then its biases.
@@ -74,4 +75,4 @@ struct parameters {
   static constexpr std::size_t weight_count = Net::template width<L>* Net::template fan_in<L>;
 };
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

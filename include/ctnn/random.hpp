@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <ctnn/detail/float_bits.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/math/log.hpp>
 #include <ctnn/math/sqrt.hpp>
 #include <limits>
@@ -28,7 +29,7 @@
 #define CTNN_DETAIL_PCG32_XSH_RR(s) \
   ((((s >> 18u) ^ s) >> 27u & 0xffff'ffffu) * 0x1'0000'0001u >> (s >> 59u))
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 namespace detail {
 template <class Steps>
@@ -233,4 +234,4 @@ constexpr void shuffle(T (&values)[N], pcg32& rng) {
   }
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

@@ -7,11 +7,12 @@
 #include <cstddef>
 #include <ctnn/detail/fixed_vector.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/dual.hpp>
 #include <ctnn/gradient.hpp>
 #include <ctnn/parameters.hpp>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 namespace detail {
 
@@ -64,4 +65,4 @@ constexpr parameters<Net, T> central_difference_gradient(const parameters<Net, T
   return grad;
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

@@ -5,12 +5,13 @@
 
 #include <cstddef>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/network.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 namespace detail {
 
@@ -88,4 +89,4 @@ std::string topology_name() {
   return detail::topology_name<Net>(std::make_index_sequence<Net::layer_count>{});
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

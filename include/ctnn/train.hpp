@@ -11,6 +11,7 @@
 #include <ctnn/dataset.hpp>
 #include <ctnn/detail/fixed_vector.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/divergence.hpp>
 #include <ctnn/gradient.hpp>
 #include <ctnn/initialize.hpp>
@@ -22,7 +23,7 @@
 #include <type_traits>
 #include <utility>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 namespace detail {
 
@@ -416,4 +417,4 @@ constexpr parameters<Net, T> train(const dataset<T, Inputs, Outputs, Count>& dat
   }
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

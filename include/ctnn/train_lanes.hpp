@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <ctnn/dataset.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/gradient.hpp>
 #include <ctnn/lanes.hpp>
 #include <ctnn/lanes/draws.hpp>
@@ -20,7 +21,7 @@
 #include <type_traits>
 #include <utility>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// N networks' parameters as one set of lane parameters, network i in lane i. Every activation of
 /// Net must compute in lanes<T, N> (ActivationsFor): the first that does not stops the compile
@@ -172,4 +173,4 @@ constexpr lanes<T, N> sgd_epoch(parameters<Net, lanes<T, N>>& params,
     return {};
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

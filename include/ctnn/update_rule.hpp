@@ -6,9 +6,10 @@
 
 #include <cstddef>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/parameters.hpp>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// A batch size for every pattern of the data: one update an epoch, the 1986 paper's "sweep".
 inline constexpr std::size_t full_batch = static_cast<std::size_t>(-1);
@@ -70,4 +71,4 @@ constexpr void apply_update(parameters<Net, T>& params, parameters<Net, T>& g, T
 
 }  // namespace detail
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

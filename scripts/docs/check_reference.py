@@ -111,7 +111,8 @@ def public_names(root):
             if char == "{":
                 space = re.search(r"\bnamespace\s+([\w:]+)\s*$", chunk)
                 if at_namespace and space:
-                    scopes.append(space.group(1).split("::"))
+                    # CTNN_NAMESPACE is ctnn (or an inline namespace in it: ctnn/detail/namespace.hpp).
+                    scopes.append(space.group(1).replace("CTNN_NAMESPACE", "ctnn").split("::"))
                     fresh = True
                     continue
                 scopes.append(None)

@@ -24,7 +24,7 @@ struct flag_spec {
 };
 
 /// Every flag, for the checks below; the CLI11 definitions in cli.cpp give the help text.
-inline constexpr std::array<flag_spec, 14> known_flags = {{
+inline constexpr std::array<flag_spec, 15> known_flags = {{
     {"--epochs", "a whole number", flag_scope::both},
     {"--learning-rate", "a number", flag_scope::both},
     {"--seed", "a whole number", flag_scope::both},
@@ -38,6 +38,7 @@ inline constexpr std::array<flag_spec, 14> known_flags = {{
     {"--export-header", "a file name ending in .hpp", flag_scope::tasks},
     {"--seeds", "a whole number", flag_scope::sweep},
     {"--threads", "a whole number", flag_scope::sweep},
+    {"--isa", "sse2, avx2 or avx512", flag_scope::sweep},
     {"--version", "", flag_scope::both},
 }};
 

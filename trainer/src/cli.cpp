@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <limits>
 #include <new>
@@ -38,7 +39,7 @@ namespace {
 struct raw_options {
   std::string epochs, learning_rate, seed = "1", scalar = "double", print_every = "50", out = ".",
                                      save, load, export_header, seeds = "100", threads = "0",
-                                     sweep_task, progress = "auto";
+                                     sweep_task, progress = "auto", isa;
   bool full_curve = false;
 };
 
@@ -200,6 +201,9 @@ void run_sweep_command(const raw_options& raw, bool epochs_given, std::ostream& 
   settings.out = raw.out;
   settings.progress = parse_progress(raw.progress);
   settings.full_curve = raw.full_curve;
+  settings.instructions = sweep_instruction_set(
+      raw.isa.empty() ? std::nullopt : std::optional<std::string_view>(raw.isa),
+      std::getenv("CTNN_ISA"));
   dispatch(*kind, single_precision, [&]<class Task, class T>() {
     // Reserved before the sweep, so that a path that cannot be written costs no time.
     output_files files;
@@ -342,6 +346,12 @@ int run_command_line(int argc, const char* const* argv, std::ostream& out, std::
   sweep->add_option("--threads", raw.threads, "Worker threads (0: one per core)")
       ->type_name("N")
       ->capture_default_str();
+  sweep
+      ->add_option("--isa", raw.isa,
+                   "The vector unit the lanes run on: sse2, avx2 or avx512 (default: the widest "
+                   "this CPU has, or the environment variable CTNN_ISA); every one gives the same "
+                   "results")
+      ->type_name("SET");
 
   try {
     check_arguments(std::span<const char* const>(argv + 1, static_cast<std::size_t>(argc - 1)));

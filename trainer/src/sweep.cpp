@@ -61,8 +61,10 @@ void print_sweep(std::ostream& out, std::string_view task, std::string_view scal
   }
   out << fmt::format("ctnn-train sweep {}: {} runs, seeds {} .. {}\n", task, total,
                      settings.base_seed, settings.base_seed + (total == 0 ? 0 : total - 1));
-  out << fmt::format("  settings       learning rate {}, {} epochs, {}, {} threads\n\n",
-                     settings.learning_rate, settings.epochs, scalar, result.threads);
+  out << fmt::format(
+      "  settings       learning rate {}, {} epochs, {}, {} threads, lanes on {}\n\n",
+      settings.learning_rate, settings.epochs, scalar, result.threads,
+      ctnn::name(settings.instructions));
 
   out << "Runs solved at the end, every output ...\n";
   out << fmt::format("  on the correct side of 0.5    {}\n", share(side, total));

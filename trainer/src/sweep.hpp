@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
@@ -17,11 +18,11 @@
 #include <ctnn/forward.hpp>
 #include <ctnn/initialize.hpp>
 #include <ctnn/random.hpp>
-#include <ctnn/train_lanes.hpp>
 #include <filesystem>
 #include <mutex>
 #include <optional>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -30,6 +31,7 @@
 
 #include "divergence.hpp"
 #include "explain.hpp"
+#include "lane_groups.hpp"
 #include "output_side.hpp"
 #include "progress.hpp"
 #include "tasks.hpp"
@@ -50,6 +52,8 @@ struct sweep_settings {
   bool full_curve = false;
   /// Worker threads; 0 for one per core.
   unsigned threads = 0;
+  /// The vector unit the lanes run on (lane_groups.hpp); every one gives the same results.
+  ctnn::instruction_set instructions = widest_available_instruction_set();
 };
 
 /// One run of a sweep.
@@ -92,11 +96,6 @@ std::vector<double> solved_fraction(const sweep_result& result);
 
 namespace detail {
 
-/// How many networks a sweep trains side by side: 16, the fastest count or within a fifth of it
-/// for both compilers, float and double, SSE2 and AVX2 (bench_sweep on a 2-core AMD EPYC).
-template <class T>
-inline constexpr std::size_t sweep_lanes = 16;
-
 /// Judges a run's final parameters, as `ctnn-train <task>` would: its outcome, when it became
 /// solved, and for XOR its solution family.
 template <class Task, class T>
@@ -133,97 +132,94 @@ sweep_run finish_run(std::uint64_t seed, const ctnn::parameters<typename Task::n
   return run;
 }
 
-/// Trains the `count` runs seeded first_seed, first_seed + 1, ... side by side in lanes (count
-/// at most sweep_lanes<T>; spare lanes repeat the last seed and are dropped), writing them to
-/// runs[0 .. count). Each lane is its network trained alone, bit for bit: ctnn::sgd_epoch over
-/// lanes draws every lane's pattern order from that lane's generator. A lane whose epoch error
-/// stops being finite keeps its parameters from that epoch, as a run stopped there would.
-template <class Task, class T>
-void sweep_lanes_of(std::uint64_t first_seed, std::size_t count, const sweep_settings& settings,
-                    std::vector<std::atomic<std::uint32_t>>& solved_after_epoch, sweep_run* runs) {
-  constexpr std::size_t N = sweep_lanes<T>;
-  using Net = typename Task::network;
-  using lanes = ctnn::lanes<T, N>;
-  const auto& data = Task::template data<T>();
-  std::array<std::uint64_t, N> seeds{};
-  for (std::size_t i = 0; i < N; ++i) seeds[i] = first_seed + std::min(i, count - 1);
-  std::array<ctnn::pcg32, N> rngs = ctnn::seeded_generators(seeds);
-  ctnn::parameters<Net, T> each[N];
-  for (std::size_t i = 0; i < N; ++i) each[i] = ctnn::initialize<Net, T>(rngs[i]);
-  ctnn::parameters<Net, lanes> params = ctnn::side_by_side(each);
-  ctnn::parameters<net_input_network<Net>, lanes> net_input_params;
-  using output_activation = typename Net::template activation<Net::layer_count - 1>;
-
-  std::array<std::optional<std::size_t>, N> last_unsolved{}, diverged_at{};
-  std::size_t running = count;
-  const T rate = static_cast<T>(settings.learning_rate);  // as ctnn::train converts its rate
-  for (std::size_t epoch = 0; epoch < settings.epochs && running > 0; ++epoch) {
-    const lanes error = ctnn::sgd_epoch(params, data, rate, rngs);
-    // The output's side of 0.5 from its net input: the output activation is computed only for
-    // the lanes near its crossing, rather than for every lane and pattern after every epoch.
-    std::copy(std::begin(params.values), std::end(params.values), net_input_params.values);
-    lanes net_inputs[std::remove_cvref_t<decltype(data)>::size];
-    for (std::size_t n = 0; n < data.size; ++n)
-      net_inputs[n] =
-          ctnn::predict(net_input_params, {lanes(data.inputs[n][0]), lanes(data.inputs[n][1])})[0];
-    // The divergence rule's norm for every lane at once, each lane its network's bits.
-    const lanes norm = squared_norm(params.values);
-    std::uint32_t solved_now = 0;
-    for (std::size_t i = 0; i < count; ++i) {
-      if (diverged_at[i]) continue;
-      if (!std::isfinite(error[i]) || !(norm[i] <= T(divergence_bound * divergence_bound))) {
-        diverged_at[i] = epoch;
-        each[i] = ctnn::lane(params, i);
-        --running;
-        continue;
-      }
-      bool solved = true;
-      for (std::size_t n = 0; n < data.size; ++n)
-        solved = solved &&
-                 above_half<output_activation>(net_inputs[n][i]) == (data.targets[n][0] > T(0.5));
-      if (solved) {
-        ++solved_now;
-      } else {
-        last_unsolved[i] = epoch;
-      }
-    }
-    if (solved_now > 0) solved_after_epoch[epoch].fetch_add(solved_now, std::memory_order_relaxed);
-  }
-  for (std::size_t i = 0; i < count; ++i)
-    runs[i] = finish_run<Task, T>(seeds[i], diverged_at[i] ? each[i] : ctnn::lane(params, i),
-                                  settings, last_unsolved[i], diverged_at[i]);
+/// The first epoch after which run `lane` of a group stays solved to the end (bit lane of every
+/// solved[e] set from it on), if it ends solved; and if not, nothing.
+struct solved_span {
+  std::optional<std::size_t> last_unsolved;
+  bool solved_at_end = false;
+};
+inline solved_span solved_span_of(const std::vector<std::uint16_t>& solved, std::size_t lane) {
+  solved_span span;
+  std::size_t e = solved.size();
+  while (e > 0 && (solved[e - 1] >> lane & 1) != 0) --e;
+  span.solved_at_end = e < solved.size();
+  if (e > 0) span.last_unsolved = e - 1;
+  return span;
 }
 
 }  // namespace detail
 
-/// Trains settings.runs networks of Task in scalar type T, seeded base_seed, base_seed + 1, ...,
-/// on all cores, sweep_lanes<T> side by side on each. The result does not depend on the number
-/// of threads, and each run's is that network's trained alone, bit for bit.
+/// Trains settings.runs networks of Task in scalar type T at each learning rate of `rates`,
+/// seeded base_seed, base_seed + 1, ... (the same seeds at every rate), on all cores, in groups of
+/// lane_group_size side by side with the lanes built for settings.instructions. Returns one
+/// sweep_result a rate. The results do not depend on the number of threads or the instruction
+/// set, and each run's is that network's trained alone, bit for bit.
 template <class Task, class T>
-sweep_result run_sweep(const sweep_settings& settings) {
-  sweep_result result;
-  result.runs.resize(settings.runs);
-  result.threads =
+std::vector<sweep_result> run_sweeps(const sweep_settings& settings,
+                                     std::span<const double> rates) {
+  std::vector<sweep_result> results(rates.size());
+  const std::size_t runs = settings.runs, total = runs * rates.size();
+  unsigned threads =
       settings.threads != 0 ? settings.threads : std::max(1u, std::thread::hardware_concurrency());
-  // Runs go to the workers in blocks of one lane group: more threads than blocks would idle.
-  constexpr std::size_t block = detail::sweep_lanes<T>;
-  const std::size_t blocks = (settings.runs + block - 1) / block;
-  result.threads = static_cast<unsigned>(
-      std::min<std::size_t>(result.threads, std::max<std::size_t>(blocks, 1)));
-  // One count per epoch for all workers, added to atomically: the memory does not grow with the
-  // thread count, and the sums do not depend on which thread ran what. (At most 1e6 runs fit.)
-  std::vector<std::atomic<std::uint32_t>> counts(settings.epochs);
+  // Runs go to the workers a group at a time, rate after rate: more threads than groups would idle.
+  const std::size_t groups = (total + lane_group_size - 1) / lane_group_size;
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(groups, 1)));
+  for (sweep_result& result : results) {
+    result.runs.resize(runs);
+    result.threads = threads;
+  }
+  // One count per rate and epoch for all workers, added to atomically: the memory does not grow
+  // with the thread count, and the sums do not depend on which thread ran what. (At most 1e6 runs
+  // a rate fit.)
+  std::vector<std::vector<std::atomic<std::uint32_t>>> counts(rates.size());
+  for (auto& count : counts) count = std::vector<std::atomic<std::uint32_t>>(settings.epochs);
   std::atomic<std::size_t> next{0}, done{0};
   std::mutex finished_mutex;
   std::condition_variable finished;
   std::vector<std::thread> workers;
-  for (unsigned t = 0; t < result.threads; ++t) {
+  for (unsigned t = 0; t < threads; ++t) {
     workers.emplace_back([&] {
-      for (std::size_t i = next.fetch_add(block); i < settings.runs; i = next.fetch_add(block)) {
-        const std::size_t count = std::min(block, settings.runs - i);
-        detail::sweep_lanes_of<Task, T>(settings.base_seed + i, count, settings, counts,
-                                        result.runs.data() + i);
-        if ((done += count) == settings.runs) {
+      std::vector<std::uint16_t> solved(settings.epochs);
+      lane_group_job job;
+      job.task = Task::kind;
+      job.single_precision = std::is_same_v<T, float>;
+      job.epochs = settings.epochs;
+      job.solved = solved.data();
+      lane_group_result group;
+      for (std::size_t first = next.fetch_add(lane_group_size); first < total;
+           first = next.fetch_add(lane_group_size)) {
+        job.count = std::min(lane_group_size, total - first);
+        for (std::size_t i = 0; i < job.count; ++i) {
+          job.seeds[i] = settings.base_seed + (first + i) % runs;
+          job.rates[i] = rates[(first + i) / runs];
+        }
+        train_lane_group(settings.instructions, job, group);
+        for (std::size_t i = 0; i < job.count; ++i) {
+          const std::size_t rate = (first + i) / runs, seed = (first + i) % runs;
+          const lane_group_run& lane = group.runs[i];
+          ctnn::parameters<typename Task::network, T> params;
+          for (std::size_t p = 0; p < Task::network::parameter_count; ++p)
+            params.values[p] = static_cast<T>(lane.parameters[p]);
+          const detail::solved_span span = detail::solved_span_of(solved, i);
+          sweep_settings at_rate = settings;
+          at_rate.learning_rate = rates[rate];
+          results[rate].runs[seed] = detail::finish_run<Task, T>(
+              job.seeds[i], params, at_rate, span.last_unsolved,
+              lane.diverged ? std::optional<std::size_t>(lane.diverged_at) : std::nullopt);
+        }
+        // Each epoch's solved runs, counted per rate: a group spans one or a few rates.
+        for (std::size_t i = 0; i < job.count;) {
+          const std::size_t rate = (first + i) / runs;
+          const std::size_t end = std::min(job.count, (rate + 1) * runs - first);
+          const auto mask = static_cast<std::uint16_t>(((1u << end) - 1) & ~((1u << i) - 1));
+          for (std::size_t e = 0; e < settings.epochs; ++e) {
+            if (const int in_rate = std::popcount(static_cast<unsigned>(solved[e] & mask)))
+              counts[rate][e].fetch_add(static_cast<std::uint32_t>(in_rate),
+                                        std::memory_order_relaxed);
+          }
+          i = end;
+        }
+        if ((done += job.count) == total) {
           const std::lock_guard lock(finished_mutex);
           finished.notify_all();
         }
@@ -231,19 +227,26 @@ sweep_result run_sweep(const sweep_settings& settings) {
     });
   }
   if (settings.progress != progress_mode::off) {
-    // Woken by the last block, so that showing progress never delays the sweep's end.
-    progress_meter progress(settings.progress, fmt::format("sweep {}", Task::name), settings.runs,
-                            "runs");
+    // Woken by the last group, so that showing progress never delays the sweep's end.
+    progress_meter progress(settings.progress, fmt::format("sweep {}", Task::name), total, "runs");
     std::unique_lock lock(finished_mutex);
-    while (!finished.wait_for(lock, std::chrono::milliseconds(100),
-                              [&] { return done >= settings.runs; }))
+    while (!finished.wait_for(lock, std::chrono::milliseconds(100), [&] { return done >= total; }))
       progress.update(done);
   }
   for (std::thread& worker : workers) worker.join();
-  result.solved_after_epoch.resize(settings.epochs);
-  for (std::size_t e = 0; e < settings.epochs; ++e)
-    result.solved_after_epoch[e] = counts[e].load(std::memory_order_relaxed);
-  return result;
+  for (std::size_t r = 0; r < rates.size(); ++r) {
+    results[r].solved_after_epoch.resize(settings.epochs);
+    for (std::size_t e = 0; e < settings.epochs; ++e)
+      results[r].solved_after_epoch[e] = counts[r][e].load(std::memory_order_relaxed);
+  }
+  return results;
+}
+
+/// run_sweeps at settings.learning_rate alone.
+template <class Task, class T>
+sweep_result run_sweep(const sweep_settings& settings) {
+  const double rate[] = {settings.learning_rate};
+  return std::move(run_sweeps<Task, T>(settings, rate).front());
 }
 
 }  // namespace ctnn_train

@@ -11,15 +11,14 @@
 #include <ctnn/train.hpp>
 #include <string_view>
 
+#include "task_kind.hpp"
+
 namespace ctnn_train {
 
 // The homework's networks: the OR neuron (logistic, then tanh) and the XOR net.
 using ctnn::homework::or_neuron;
 using ctnn::homework::or_tanh_neuron;
 using ctnn::homework::xor_net;
-
-/// Which of the three tasks a run trains.
-enum class task_kind { logical_or, logical_or_tanh, logical_xor };
 
 /// The task names the command line accepts, in the order `--help` lists them.
 inline constexpr std::array<std::string_view, 3> task_names = {"or", "or-tanh", "xor"};
@@ -45,6 +44,7 @@ struct or_task {
 
 template <>
 struct task<task_kind::logical_or> : or_task<or_neuron, ctnn::homework::problem_1_options> {
+  static constexpr task_kind kind = task_kind::logical_or;
   static constexpr std::string_view name = "or";
   static constexpr std::string_view description = "logical OR, one logistic neuron";
   /// The title of the homework's matplotlib plot for this problem.
@@ -55,6 +55,7 @@ struct task<task_kind::logical_or> : or_task<or_neuron, ctnn::homework::problem_
 template <>
 struct task<task_kind::logical_or_tanh>
     : or_task<or_tanh_neuron, ctnn::homework::problem_3_options> {
+  static constexpr task_kind kind = task_kind::logical_or_tanh;
   static constexpr std::string_view name = "or-tanh";
   static constexpr std::string_view description = "logical OR, one tanh neuron";
   static constexpr std::string_view plot_title = "stochastic gradient descent (tanh activation)";
@@ -62,6 +63,7 @@ struct task<task_kind::logical_or_tanh>
 
 template <>
 struct task<task_kind::logical_xor> {
+  static constexpr task_kind kind = task_kind::logical_xor;
   using network = xor_net;
   static constexpr std::string_view name = "xor";
   static constexpr std::string_view description =

@@ -19,7 +19,29 @@ using xor_task = ctnn_train::task<ctnn_train::task_kind::logical_xor>;
 using or_task = ctnn_train::task<ctnn_train::task_kind::logical_or>;
 using tanh_task = ctnn_train::task<ctnn_train::task_kind::logical_or_tanh>;
 
+/// Every instruction set this build has lanes for and this CPU supports: each test of the sweep's
+/// bits runs on every one (on an AVX2 machine, SSE2 and AVX2).
+std::vector<ctnn::instruction_set> available_sets() {
+  std::vector<ctnn::instruction_set> sets;
+  for (const ctnn::instruction_set set : ctnn::instruction_sets)
+    if (ctnn_train::built_for(set) && ctnn::cpu_supports(set)) sets.push_back(set);
+  return sets;
+}
+
 }  // namespace
+
+TEST_CASE("the sweep runs on the widest instruction set available, and on x86-64 has all three",
+          "[sweep][isa]") {
+  const std::vector<ctnn::instruction_set> sets = available_sets();
+  REQUIRE(!sets.empty());
+  CHECK(sets.front() == ctnn::instruction_set::sse2);
+  CHECK(ctnn_train::widest_available_instruction_set() == sets.back());
+  CHECK(ctnn_train::sweep_settings{}.instructions == sets.back());
+#if defined(__x86_64__)
+  for (const ctnn::instruction_set set : ctnn::instruction_sets) CHECK(ctnn_train::built_for(set));
+  CHECK(ctnn::cpu_supports(ctnn::instruction_set::avx2) == __builtin_cpu_supports("avx2"));
+#endif
+}
 
 TEST_CASE("nearest-rank percentiles", "[sweep]") {
   const std::vector<std::size_t> values = {50, 10, 40, 20, 30};
@@ -50,23 +72,70 @@ TEST_CASE("a sweep does not depend on the number of threads", "[sweep]") {
   CHECK(one.solved_after_epoch == three.solved_after_epoch);
 }
 
-TEMPLATE_TEST_CASE("a sweep's runs, trained side by side, are their networks trained alone",
-                   "[sweep]", float, double) {
-  // 11 runs: lane groups of 4 and 8 leave a group partly filled.
+TEMPLATE_TEST_CASE(
+    "a sweep's runs, trained side by side, are their networks trained alone, on every instruction"
+    " set",
+    "[sweep][isa]", float, double) {
+  // 11 runs: a lane group of 16 left partly filled.
   ctnn_train::sweep_settings settings;
   settings.runs = 11;
   settings.base_seed = 25;
   settings.epochs = 1500;
   settings.threads = 2;
-  const auto result = ctnn_train::run_sweep<xor_task, TestType>(settings);
-  REQUIRE(result.runs.size() == settings.runs);
-  for (const auto& run : result.runs) {
-    const auto alone = ctnn::train<xor_task::network>(
-        xor_task::data<TestType>(),
-        {.learning_rate = 0.05, .epochs = 1500, .random_seed = run.seed});
-    REQUIRE(run.parameters.size() == alone.size());
-    for (std::size_t p = 0; p < alone.size(); ++p)
-      CHECK(static_cast<TestType>(run.parameters[p]) == alone.values[p]);
+  for (const ctnn::instruction_set set : available_sets()) {
+    settings.instructions = set;
+    const auto result = ctnn_train::run_sweep<xor_task, TestType>(settings);
+    REQUIRE(result.runs.size() == settings.runs);
+    for (const auto& run : result.runs) {
+      const auto alone = ctnn::train<xor_task::network>(
+          xor_task::data<TestType>(),
+          {.learning_rate = 0.05, .epochs = 1500, .random_seed = run.seed});
+      REQUIRE(run.parameters.size() == alone.size());
+      INFO(ctnn::name(set) << ", seed " << run.seed);
+      for (std::size_t p = 0; p < alone.size(); ++p)
+        CHECK(static_cast<TestType>(run.parameters[p]) == alone.values[p]);
+    }
+  }
+}
+
+TEMPLATE_TEST_CASE(
+    "a grid's runs at each learning rate are their networks trained alone at that rate, on every"
+    " instruction set",
+    "[sweep][isa]", float, double) {
+  // 7 seeds at 5 rates: 35 runs in groups of 16 that span two or three rates each.
+  ctnn_train::sweep_settings settings;
+  settings.runs = 7;
+  settings.base_seed = 3;
+  settings.epochs = 700;
+  settings.threads = 2;
+  const std::vector<double> rates = {0.01, 0.3, 1, 2.5, 6};
+  for (const ctnn::instruction_set set : available_sets()) {
+    settings.instructions = set;
+    const auto results = ctnn_train::run_sweeps<xor_task, TestType>(settings, rates);
+    REQUIRE(results.size() == rates.size());
+    for (std::size_t r = 0; r < rates.size(); ++r) {
+      std::vector<std::size_t> solved_after_epoch(settings.epochs, 0);
+      REQUIRE(results[r].runs.size() == settings.runs);
+      for (std::size_t i = 0; i < settings.runs; ++i) {
+        const auto& run = results[r].runs[i];
+        CHECK(run.seed == settings.base_seed + i);
+        const auto& data = xor_task::data<TestType>();
+        auto alone = ctnn::start_training<xor_task::network, TestType>(run.seed);
+        ctnn::train(alone, data, rates[r], settings.epochs,
+                    [&](std::size_t epoch, TestType, const auto& now) {
+                      bool solved = true;
+                      for (std::size_t n = 0; n < data.size; ++n)
+                        solved = solved && (ctnn::predict(now, data.inputs[n])[0] > 0.5) ==
+                                               (data.targets[n][0] > 0.5);
+                      solved_after_epoch[epoch] += solved;
+                      return true;
+                    });
+        INFO(ctnn::name(set) << ", rate " << rates[r] << ", seed " << run.seed);
+        for (std::size_t p = 0; p < alone.params.size(); ++p)
+          CHECK(static_cast<TestType>(run.parameters[p]) == alone.params.values[p]);
+      }
+      CHECK(results[r].solved_after_epoch == solved_after_epoch);
+    }
   }
 }
 
@@ -103,17 +172,23 @@ void check_solved_epochs(const ctnn_train::sweep_settings& settings) {
 
 }  // namespace
 
-TEST_CASE("a sweep's solved curve is every run's outputs after every epoch", "[sweep]") {
-  ctnn_train::sweep_settings settings;
-  settings.runs = 20;
-  settings.base_seed = 21;
-  settings.epochs = 3000;
-  settings.threads = 2;
-  check_solved_epochs<xor_task, double>(settings);
-  check_solved_epochs<xor_task, float>(settings);
-  settings.epochs = 400;
-  check_solved_epochs<or_task, double>(settings);
-  check_solved_epochs<tanh_task, float>(settings);
+TEST_CASE(
+    "a sweep's solved curve is every run's outputs after every epoch, on every instruction set",
+    "[sweep][isa]") {
+  for (const ctnn::instruction_set set : available_sets()) {
+    INFO(ctnn::name(set));
+    ctnn_train::sweep_settings settings;
+    settings.runs = 20;
+    settings.base_seed = 21;
+    settings.epochs = 3000;
+    settings.threads = 2;
+    settings.instructions = set;
+    check_solved_epochs<xor_task, double>(settings);
+    check_solved_epochs<xor_task, float>(settings);
+    settings.epochs = 400;
+    check_solved_epochs<or_task, double>(settings);
+    check_solved_epochs<tanh_task, float>(settings);
+  }
 }
 
 TEST_CASE("a run of a sweep that diverges stops where training it alone would", "[sweep]") {
@@ -123,28 +198,32 @@ TEST_CASE("a run of a sweep that diverges stops where training it alone would", 
   settings.base_seed = 1;
   settings.epochs = 50;
   settings.learning_rate = 1e308;  // as cli.sweep_diverges
-  const auto result = ctnn_train::run_sweep<or_tanh_task, double>(settings);
-  std::size_t diverged = 0;
-  for (const auto& run : result.runs) {
-    // Alone: the trainer's loop stopped at the first epoch that diverged.
-    auto alone = ctnn::start_training<or_tanh_task::network, double>(run.seed);
-    const auto& params = alone.params;
-    std::optional<std::size_t> diverged_at;
-    ctnn::train(alone, or_tanh_task::data<double>(), settings.learning_rate, settings.epochs,
-                [&](std::size_t epoch, double error, const auto& current) {
-                  if (!ctnn_train::diverged(error, current)) return true;
-                  diverged_at = epoch;
-                  return false;
-                });
-    diverged += diverged_at.has_value();
-    CHECK(run.diverged_at == diverged_at);
-    for (std::size_t p = 0; p < params.size(); ++p) {
-      // NaN is equal to nothing: compare bits.
-      CHECK(std::bit_cast<std::uint64_t>(run.parameters[p]) ==
-            std::bit_cast<std::uint64_t>(params.values[p]));
+  for (const ctnn::instruction_set set : available_sets()) {
+    INFO(ctnn::name(set));
+    settings.instructions = set;
+    const auto result = ctnn_train::run_sweep<or_tanh_task, double>(settings);
+    std::size_t diverged = 0;
+    for (const auto& run : result.runs) {
+      // Alone: the trainer's loop stopped at the first epoch that diverged.
+      auto alone = ctnn::start_training<or_tanh_task::network, double>(run.seed);
+      const auto& params = alone.params;
+      std::optional<std::size_t> diverged_at;
+      ctnn::train(alone, or_tanh_task::data<double>(), settings.learning_rate, settings.epochs,
+                  [&](std::size_t epoch, double error, const auto& current) {
+                    if (!ctnn_train::diverged(error, current)) return true;
+                    diverged_at = epoch;
+                    return false;
+                  });
+      diverged += diverged_at.has_value();
+      CHECK(run.diverged_at == diverged_at);
+      for (std::size_t p = 0; p < params.size(); ++p) {
+        // NaN is equal to nothing: compare bits.
+        CHECK(std::bit_cast<std::uint64_t>(run.parameters[p]) ==
+              std::bit_cast<std::uint64_t>(params.values[p]));
+      }
     }
+    CHECK(diverged > 0);
   }
-  CHECK(diverged > 0);
 }
 
 namespace {

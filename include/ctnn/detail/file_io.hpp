@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <cstddef>
 #include <cstdint>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/detail/printable.hpp>
 #include <ctnn/model_file_error.hpp>
 #include <filesystem>
@@ -21,7 +22,7 @@
 #include <string_view>
 #include <system_error>
 
-namespace ctnn::detail {
+namespace CTNN_NAMESPACE::detail {
 
 /// The largest model file ctnn reads, in bytes: a model of a few thousand parameters takes a few
 /// hundred KB, and a file past this is refused before it fills memory.
@@ -178,4 +179,4 @@ inline void write_file_atomically(const std::filesystem::path& file, std::string
   }
 }
 
-}  // namespace ctnn::detail
+}  // namespace CTNN_NAMESPACE::detail

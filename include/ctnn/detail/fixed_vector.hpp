@@ -5,9 +5,10 @@
 #include <array>
 #include <concepts>
 #include <cstddef>
+#include <ctnn/detail/namespace.hpp>
 #include <type_traits>
 
-namespace ctnn::detail {
+namespace CTNN_NAMESPACE::detail {
 
 template <class X>
 struct fixed_extent {};
@@ -40,4 +41,4 @@ constexpr const T* data_of(const std::array<T, N>& x) {
   return x.data();
 }
 
-}  // namespace ctnn::detail
+}  // namespace CTNN_NAMESPACE::detail

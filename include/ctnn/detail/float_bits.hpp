@@ -4,6 +4,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <ctnn/detail/namespace.hpp>
 #include <limits>
 
 // Compile-time training runs exp, sigmoid and tanh millions of times, and each compiler charges
@@ -12,7 +13,7 @@
 // is a call), writes constants as literals, keeps locals non-const and is not noexcept. What each
 // evaluator charges, measured: docs/evaluator-costs.md.
 
-namespace ctnn::detail {
+namespace CTNN_NAMESPACE::detail {
 
 /// float or double: ctnn's math computes in double, which would silently round a wider type.
 template <class T>
@@ -36,4 +37,4 @@ inline constexpr std::int64_t exponent_bias = 1023;
 inline constexpr double ln2_hi = 0x1.62e42fefa3800p-1;
 inline constexpr double ln2_lo = 0x1.ef35793c76730p-45;
 
-}  // namespace ctnn::detail
+}  // namespace CTNN_NAMESPACE::detail

@@ -6,13 +6,14 @@
 #include <cctype>
 #include <charconv>
 #include <cstddef>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/detail/printable.hpp>
 #include <ctnn/model_file_error.hpp>
 #include <string>
 #include <string_view>
 #include <system_error>
 
-namespace ctnn::detail {
+namespace CTNN_NAMESPACE::detail {
 
 /// `value` as a C99 hexadecimal floating-point literal, as printf's `%a` spells it: "0x1.8p-1",
 /// "-0x0p+0", "0x0.0000000000001p-1022" (a subnormal); exact, and the same whatever the locale.
@@ -103,4 +104,4 @@ std::string decimal_text(T value, bool json_number) {
   return text;
 }
 
-}  // namespace ctnn::detail
+}  // namespace CTNN_NAMESPACE::detail

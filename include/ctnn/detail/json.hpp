@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/detail/printable.hpp>
 #include <ctnn/model_file_error.hpp>
 #include <set>
@@ -11,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace ctnn::detail::json {
+namespace CTNN_NAMESPACE::detail::json {
 
 enum class kind { null, boolean, number, string, array, object };
 
@@ -407,4 +408,4 @@ class writer {
   }
 };
 
-}  // namespace ctnn::detail::json
+}  // namespace CTNN_NAMESPACE::detail::json

@@ -3,10 +3,11 @@
 #pragma once
 
 #include <cstddef>
+#include <ctnn/detail/namespace.hpp>
 #include <string>
 #include <string_view>
 
-namespace ctnn::detail {
+namespace CTNN_NAMESPACE::detail {
 
 /// `text` as printable ASCII on one line: `\n`, `\t` and `\r` spelled so, every other byte
 /// outside ' ' .. '~' as `\xNN`, and in quotes `"` and `\` escaped too. Cut, with
@@ -46,4 +47,4 @@ inline std::string in_quotes(std::string_view text, std::size_t limit = std::str
   return '"' + printable(text, limit, true) + '"';
 }
 
-}  // namespace ctnn::detail
+}  // namespace CTNN_NAMESPACE::detail

@@ -3,7 +3,9 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
-namespace ctnn::detail {
+#include <ctnn/detail/namespace.hpp>
+
+namespace CTNN_NAMESPACE::detail {
 
 /// How far a step goes and what it does with dE/dparams: forward writes the units' outputs, loss
 /// returns E, gradient writes dE/dparams, loss_and_gradient writes dE/dparams and returns E (for
@@ -11,4 +13,4 @@ namespace ctnn::detail {
 /// descends and returns nothing.
 enum class use { forward, loss, gradient, loss_and_gradient, descent, descent_without_loss };
 
-}  // namespace ctnn::detail
+}  // namespace CTNN_NAMESPACE::detail

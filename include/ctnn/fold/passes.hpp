@@ -7,13 +7,14 @@
 
 #include <cstddef>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/detail/step_use.hpp>
 #include <ctnn/fold/weight_plan.hpp>
 #include <ctnn/loss.hpp>
 #include <type_traits>
 #include <utility>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 namespace detail {
 
@@ -163,4 +164,4 @@ struct fold_passes<Net,
 
 }  // namespace detail
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

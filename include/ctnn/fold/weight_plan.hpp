@@ -6,9 +6,10 @@
 
 #include <array>
 #include <cstddef>
+#include <ctnn/detail/namespace.hpp>
 #include <utility>
 
-namespace ctnn::detail {
+namespace CTNN_NAMESPACE::detail {
 
 /// Offset, Offset + 1, ..., Offset + Count - 1.
 template <std::size_t Offset, class Indices>
@@ -119,4 +120,4 @@ using forward_plan = typename make_weight_plan<Net, false>::type;
 template <class Net>
 using backward_plan = typename make_weight_plan<Net, true>::type;
 
-}  // namespace ctnn::detail
+}  // namespace CTNN_NAMESPACE::detail

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <ctnn/dataset.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/lanes.hpp>
 #include <ctnn/lanes/math.hpp>
 #include <ctnn/random.hpp>
@@ -30,7 +31,7 @@
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wpsabi"
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 namespace detail {
 
@@ -231,6 +232,6 @@ template <class T, std::size_t N, std::size_t Inputs, std::size_t Outputs, std::
 
 }  // namespace detail
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE
 
 #pragma GCC diagnostic pop

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/lanes.hpp>
 #include <ctnn/math/exp.hpp>
 #include <ctnn/math/sigmoid.hpp>
@@ -28,7 +29,7 @@
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wpsabi"
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 namespace detail {
 
 /// N values of T in one vector of the GCC and Clang extension: their arithmetic is one vector
@@ -221,6 +222,6 @@ constexpr lanes<T, N> tanh(const lanes<T, N>& x) {
   return y;
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE
 
 #pragma GCC diagnostic pop

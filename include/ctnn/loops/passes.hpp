@@ -8,12 +8,13 @@
 #include <array>
 #include <cstddef>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/detail/step_use.hpp>
 #include <ctnn/loss.hpp>
 #include <type_traits>
 #include <utility>
 
-namespace ctnn::detail {
+namespace CTNN_NAMESPACE::detail {
 
 /// Every layer's width, the input first, indexed at run time.
 template <class Net>
@@ -236,4 +237,4 @@ struct loop_passes {
   }
 };
 
-}  // namespace ctnn::detail
+}  // namespace CTNN_NAMESPACE::detail

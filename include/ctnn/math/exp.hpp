@@ -6,8 +6,9 @@
 #include <cstdint>
 #include <ctnn/detail/float_bits.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 namespace detail {
 
 /// Largest x whose e^x is finite in T.
@@ -303,4 +304,4 @@ constexpr T expm1(T x) {
                                    : x;
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

@@ -6,9 +6,10 @@
 #include <cstdint>
 #include <ctnn/detail/float_bits.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <limits>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// ln x, the natural logarithm: log(0) = -inf, log(x < 0) = NaN, log(inf) = inf.
 template <std::floating_point T>
@@ -46,4 +47,4 @@ constexpr T log(T x) {
        f));
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

@@ -7,11 +7,12 @@
 #include <cstddef>
 #include <ctnn/detail/float_bits.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/math/exp.hpp>
 #include <ctnn/math/log.hpp>
 #include <limits>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// ln(e^(v_0) + ... + e^(v_(n-1))) for n >= 1 values, finite for finite values however large: the
 /// largest value m apart, m + ln(1 + s) with s = sum over the others of e^(v_i - m), each in
@@ -39,4 +40,4 @@ requires detail::FitsInDouble<T> &&(N > 0) constexpr T log_sum_exp(const T (&val
   return T(m + log1p_s);
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

@@ -5,9 +5,10 @@
 #include <concepts>
 #include <ctnn/detail/float_bits.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/math/exp.hpp>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// The logistic function s(x) = 1 / (1 + e^-x), within [0, 1] for every finite x.
 template <std::floating_point T>
@@ -38,4 +39,4 @@ constexpr T sigmoid(T x) {
                      : x;
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

@@ -6,10 +6,11 @@
 #include <concepts>
 #include <ctnn/detail/float_bits.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/math/exp.hpp>
 #include <ctnn/math/log.hpp>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// softplus(x) = ln(1 + e^x), finite for every finite x: x itself where e^-x is below x's last
 /// bit, e^x where e^x is below 1's.
@@ -26,4 +27,4 @@ constexpr T softplus(T x) {
   return T((x > 0 ? double(x) : 0.0) + log1p_e);
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

@@ -6,9 +6,10 @@
 #include <cstdint>
 #include <ctnn/detail/float_bits.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <limits>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// sqrt(x), correctly rounded; sqrt(-0) = -0, sqrt(x < 0) = NaN.
 template <std::floating_point T>
@@ -41,4 +42,4 @@ constexpr T sqrt(T x) {
                   (s0 + (d > std::int64_t(s0)) - (d <= -std::int64_t(s0)) - detail::implicit_bit)));
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

@@ -5,9 +5,10 @@
 #include <concepts>
 #include <ctnn/detail/float_bits.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/math/exp.hpp>
 
-namespace ctnn {
+namespace CTNN_NAMESPACE {
 
 /// tanh x = (e^2x - 1) / (e^2x + 1), within [-1, 1] for every finite x.
 template <std::floating_point T>
@@ -39,4 +40,4 @@ constexpr T tanh(T x) {
                     : x;
 }
 
-}  // namespace ctnn
+}  // namespace CTNN_NAMESPACE

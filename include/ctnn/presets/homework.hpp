@@ -7,10 +7,11 @@
 #include <ctnn/activation.hpp>
 #include <ctnn/dataset.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/train.hpp>
 
-namespace ctnn::homework {
+namespace CTNN_NAMESPACE::homework {
 
 /// The OR neuron with a logistic unit (Problems 1 and 2).
 using or_neuron = network<input<2>, dense<1, logistic>>;
@@ -48,4 +49,4 @@ inline constexpr training_options problem_3_options{.learning_rate = 0.05, .epoc
 /// explains the network that this run learns.
 inline constexpr training_options problem_4_options{.learning_rate = 0.05, .epochs = 8000};
 
-}  // namespace ctnn::homework
+}  // namespace CTNN_NAMESPACE::homework

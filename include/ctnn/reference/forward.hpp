@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <ctnn/detail/fixed_vector.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/loss.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/parameters.hpp>
@@ -18,7 +19,7 @@
 // paths must compute its bits (tests/reference.test.cpp, static_tests/reference.cpp), so where
 // floating-point order matters, the reference fixes it and says so.
 
-namespace ctnn::reference {
+namespace CTNN_NAMESPACE::reference {
 
 /// Every unit's output, numbered as Net numbers units: the inputs first, then layer by layer.
 template <class Net, class T>
@@ -159,4 +160,4 @@ constexpr T loss(const parameters<Net, T>& params, const X& x, const Y& t, Loss 
   return Loss::template total<Net::output_width>(sum);
 }
 
-}  // namespace ctnn::reference
+}  // namespace CTNN_NAMESPACE::reference

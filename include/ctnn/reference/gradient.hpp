@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <ctnn/detail/fixed_vector.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/loss.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/parameters.hpp>
@@ -25,7 +26,7 @@
 // since y_j reaches E only through the net inputs of its readers. Readers sit in later layers, so
 // visiting the layers last to first completes each dE/dy_j before j's own layer needs it.
 
-namespace ctnn::reference {
+namespace CTNN_NAMESPACE::reference {
 
 /// dE/dy of every unit, as backprop collects it: for a hidden unit s, the terms delta_j w_js of
 /// its readers j, in the order backprop visits them (layers last to first, units in order).
@@ -110,4 +111,4 @@ constexpr parameters<Net, T> gradient(const parameters<Net, T>& params, const X&
   return grad;
 }
 
-}  // namespace ctnn::reference
+}  // namespace CTNN_NAMESPACE::reference

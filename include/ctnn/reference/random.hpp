@@ -7,13 +7,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/math/log.hpp>
 #include <ctnn/math/sqrt.hpp>
 #include <limits>
 #include <span>
 #include <utility>
 
-namespace ctnn::reference {
+namespace CTNN_NAMESPACE::reference {
 
 /// PCG32 (PCG-XSH-RR 64/32) as pcg_basic.c's pcg32_srandom_r and pcg32_random_r: state is the
 /// state the next draw outputs, increment = 2 * stream + 1. Its draws are ctnn::pcg32's.
@@ -109,4 +110,4 @@ constexpr void shuffle(std::span<T, Extent> values, pcg32& rng) {
   }
 }
 
-}  // namespace ctnn::reference
+}  // namespace CTNN_NAMESPACE::reference

@@ -9,6 +9,7 @@
 #include <ctnn/dataset.hpp>
 #include <ctnn/detail/fixed_vector.hpp>
 #include <ctnn/detail/fp_contract.hpp>
+#include <ctnn/detail/namespace.hpp>
 #include <ctnn/initializer.hpp>
 #include <ctnn/loss.hpp>
 #include <ctnn/parameters.hpp>
@@ -18,7 +19,7 @@
 #include <ctnn/update_rule.hpp>
 #include <span>
 
-namespace ctnn::reference {
+namespace CTNN_NAMESPACE::reference {
 
 /// The number of inputs a unit of the layer that holds parameter i reads.
 template <class Net>
@@ -174,4 +175,4 @@ constexpr parameters<Net, T> train(const dataset<T, Inputs, Outputs, Count>& dat
   return params;
 }
 
-}  // namespace ctnn::reference
+}  // namespace CTNN_NAMESPACE::reference
