@@ -3,9 +3,10 @@
 # Included by trainer/CMakeLists.txt; each case runs cli_case.cmake in its own empty directory.
 # SPDX-License-Identifier: BSL-1.0
 
-# cli_case(<name> STATUS <n> ARGS <args...> [STDERR <regex>] [LAST_LINE <regex>] [FILES <f...>])
+# cli_case(<name> STATUS <n> ARGS <args...> [STDERR <regex>] [LAST_LINE <regex>] [FILES <f...>]
+#          [ENV <VARIABLE=value...>])
 function(cli_case name)
-  cmake_parse_arguments(PARSE_ARGV 1 case "" "STATUS;STDERR;LAST_LINE" "ARGS;FILES")
+  cmake_parse_arguments(PARSE_ARGV 1 case "" "STATUS;STDERR;LAST_LINE" "ARGS;FILES;ENV")
   # Lists travel joined by "|": a ";" would split the -D argument itself.
   list(JOIN case_ARGS "|" args)
   list(JOIN case_FILES "|" files)
@@ -18,8 +19,12 @@ function(cli_case name)
   if(DEFINED case_LAST_LINE)
     list(APPEND definitions "-Dlast_line_regex=${case_LAST_LINE}")
   endif()
-  add_test(NAME cli.${name}
-           COMMAND ${CMAKE_COMMAND} ${definitions} -P ${CMAKE_CURRENT_SOURCE_DIR}/cli_case.cmake)
+  set(environment "")
+  if(case_ENV)
+    set(environment ${CMAKE_COMMAND} -E env ${case_ENV})
+  endif()
+  add_test(NAME cli.${name} COMMAND ${environment} ${CMAKE_COMMAND} ${definitions} -P
+                                    ${CMAKE_CURRENT_SOURCE_DIR}/cli_case.cmake)
 endfunction()
 
 # Help and version.

@@ -8,3 +8,22 @@ endforeach()
 add_test(NAME isa.kernel_symbols
          COMMAND ${CMAKE_COMMAND} -DNM=${CMAKE_NM} "-DKERNELS=${kernel_objects}" -P
                  ${CMAKE_CURRENT_SOURCE_DIR}/check_kernel_symbols.cmake)
+
+# Choosing the instruction set: a name that is none, from the flag or the environment, and a flag
+# given to a task that does not take it.
+cli_case(isa_unknown STATUS 2 ARGS sweep xor --isa sse3
+         STDERR "^ctnn-train: --isa: expected sse2, avx2 or avx512, got 'sse3'")
+cli_case(isa_unknown_in_environment STATUS 2 ARGS sweep xor ENV CTNN_ISA=mmx
+         STDERR "^ctnn-train: CTNN_ISA: expected sse2, avx2 or avx512, got 'mmx'")
+cli_case(isa_empty_in_environment STATUS 2 ARGS sweep xor ENV CTNN_ISA=
+         STDERR "^ctnn-train: CTNN_ISA: expected sse2, avx2 or avx512, got ''")
+cli_case(isa_not_for_tasks STATUS 2 ARGS xor --isa avx2 STDERR "--isa")
+cli_case(isa_flag_over_environment STATUS 0 ARGS sweep or --seeds 2 --epochs 3 --isa sse2
+         ENV CTNN_ISA=bogus LAST_LINE "^sweep or: ")
+
+# Every instruction set this CPU has gives the same sweeps and grids, file for file; a set it
+# lacks is refused with exit status 2 and nothing written.
+add_test(NAME isa.same_results_on_every_set
+         COMMAND ${CMAKE_COMMAND} -Dprogram=$<TARGET_FILE:ctnn-train>
+                 -Dwork_dir=${CMAKE_CURRENT_BINARY_DIR}/isa_same -P
+                 ${CMAKE_CURRENT_SOURCE_DIR}/isa_same_results.cmake)

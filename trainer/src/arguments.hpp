@@ -24,7 +24,7 @@ struct flag_spec {
 };
 
 /// Every flag, for the checks below; the CLI11 definitions in cli.cpp give the help text.
-inline constexpr std::array<flag_spec, 15> known_flags = {{
+inline constexpr std::array<flag_spec, 16> known_flags = {{
     {"--epochs", "a whole number", flag_scope::both},
     {"--learning-rate", "a number", flag_scope::both},
     {"--seed", "a whole number", flag_scope::both},
@@ -39,6 +39,7 @@ inline constexpr std::array<flag_spec, 15> known_flags = {{
     {"--seeds", "a whole number", flag_scope::sweep},
     {"--threads", "a whole number", flag_scope::sweep},
     {"--isa", "sse2, avx2 or avx512", flag_scope::sweep},
+    {"--learning-rates", "a list or a range first:last:count", flag_scope::sweep},
     {"--version", "", flag_scope::both},
 }};
 

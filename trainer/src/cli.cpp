@@ -23,6 +23,7 @@
 #include "errors.hpp"
 #include "output_files.hpp"
 #include "report.hpp"
+#include "rate_grid.hpp"
 #include "sweep.hpp"
 #include "sweep_pages.hpp"
 #include "tasks.hpp"
@@ -39,7 +40,8 @@ namespace {
 struct raw_options {
   std::string epochs, learning_rate, seed = "1", scalar = "double", print_every = "50", out = ".",
                                      save, load, export_header, seeds = "100", threads = "0",
-                                     sweep_task, progress = "auto", isa;
+                                     sweep_task, progress = "auto", isa,
+                                     learning_rates;
   bool full_curve = false;
 };
 
@@ -185,6 +187,53 @@ void run_single(task_kind kind, const raw_options& raw, bool epochs_given, std::
            [&]<class Task, class T>() { run_task<Task, T>(settings, out); });
 }
 
+/// The most counts a grid keeps (one per rate and epoch, 4 bytes each): 200 MB.
+constexpr std::size_t grid_count_limit = 50'000'000;
+/// The most runs a grid keeps: about 200 bytes each.
+constexpr std::size_t grid_run_limit = 1'000'000;
+
+/// `ctnn-train sweep <task> --learning-rates ...`: every seed at every rate, side by side in
+/// lanes, with a table by rate, a heat map and its CSV, and a CSV of the table.
+template <class Task, class T>
+void run_rate_grid(sweep_settings settings, const std::vector<double>& rates, std::ostream& out) {
+  if (settings.runs * rates.size() > grid_run_limit)
+    throw input_error(fmt::format(
+        "--learning-rates: {} rates x {} seeds is {} runs; a grid keeps at most {} (fewer --seeds "
+        "or rates)",
+        rates.size(), settings.runs, settings.runs * rates.size(), grid_run_limit));
+  if (settings.epochs * rates.size() > grid_count_limit)
+    throw input_error(fmt::format(
+        "--learning-rates: {} rates x {} epochs is more than the {} counts a grid keeps (fewer "
+        "--epochs or rates)",
+        rates.size(), settings.epochs, grid_count_limit));
+  output_files files;
+  files.create_directory(settings.out, "--out");
+  const std::string stem = fmt::format("sweep-{}-rates", Task::name);
+  const auto svg = output_file(settings.out, stem, ".svg");
+  const auto csv = output_file(settings.out, stem, ".csv");
+  const auto summary = output_file(settings.out, stem, "-summary.csv");
+  const std::size_t svg_file = files.reserve(svg, "--out");
+  const std::size_t csv_file = files.reserve(csv, "--out");
+  const std::size_t summary_file = files.reserve(summary, "--out");
+  rate_grid_result grid;
+  grid.rates = rates;
+  grid.sweeps = run_sweeps<Task, T>(settings, rates);
+  grid.threads = grid.sweeps.empty() ? 1 : grid.sweeps.front().threads;
+  print_rate_grid(out, Task::name, scalar_name<T>, settings, grid);
+  files.write(svg_file,
+              rate_grid_heatmap_svg(grid, fmt::format("fraction of {} runs solved by learning "
+                                                      "rate and epoch ({}, seeds {} ..)",
+                                                      settings.runs, Task::name,
+                                                      settings.base_seed)));
+  files.write(csv_file, rate_grid_heatmap_csv(grid, settings.full_curve));
+  files.write(summary_file, rate_grid_summary_csv(grid));
+  files.commit();
+  out << "Files written\n";
+  for (const std::filesystem::path& file : files.targets()) out << "  " << file.string() << '\n';
+  out << '\n';
+  out << rate_grid_verdict(Task::name, grid);
+}
+
 void run_sweep_command(const raw_options& raw, bool epochs_given, std::ostream& out) {
   const std::optional<task_kind> kind = find_task(raw.sweep_task);
   if (!kind)
@@ -196,6 +245,14 @@ void run_sweep_command(const raw_options& raw, bool epochs_given, std::ostream& 
   settings.epochs = epochs_given ? parse_whole_number(raw.epochs, "--epochs", 0, max_epochs)
                                  : default_epochs(*kind);
   settings.learning_rate = checked_learning_rate(raw.learning_rate, single_precision);
+  std::vector<double> rates;
+  if (!raw.learning_rates.empty()) {
+    if (!raw.learning_rate.empty())
+      throw input_error(
+          "--learning-rates: give one learning rate (--learning-rate) or a grid of them "
+          "(--learning-rates), not both");
+    rates = parse_learning_rates(raw.learning_rates, single_precision);
+  }
   settings.base_seed = parse_whole_number(raw.seed, "--seed", 0, UINT64_MAX - settings.runs);
   settings.threads = static_cast<unsigned>(parse_whole_number(raw.threads, "--threads", 0, 1024));
   settings.out = raw.out;
@@ -204,6 +261,11 @@ void run_sweep_command(const raw_options& raw, bool epochs_given, std::ostream& 
   settings.instructions = sweep_instruction_set(
       raw.isa.empty() ? std::nullopt : std::optional<std::string_view>(raw.isa),
       std::getenv("CTNN_ISA"));
+  if (!rates.empty()) {
+    dispatch(*kind, single_precision,
+             [&]<class Task, class T>() { run_rate_grid<Task, T>(settings, rates, out); });
+    return;
+  }
   dispatch(*kind, single_precision, [&]<class Task, class T>() {
     // Reserved before the sweep, so that a path that cannot be written costs no time.
     output_files files;
@@ -346,6 +408,12 @@ int run_command_line(int argc, const char* const* argv, std::ostream& out, std::
   sweep->add_option("--threads", raw.threads, "Worker threads (0: one per core)")
       ->type_name("N")
       ->capture_default_str();
+  sweep
+      ->add_option("--learning-rates", raw.learning_rates,
+                   "Train every seed at each of these learning rates: a list (0.01,0.1,1) or a "
+                   "logarithmic range first:last:count (0.01:2:40); writes a table by rate and a "
+                   "heat map of the fraction solved by rate and epoch")
+      ->type_name("RATES");
   sweep
       ->add_option("--isa", raw.isa,
                    "The vector unit the lanes run on: sse2, avx2 or avx512 (default: the widest "

@@ -32,7 +32,7 @@ struct lane_group_job {
   double rates[lane_group_size] = {};
   /// epochs entries: bit i of solved[e] is set if run i is solved after epoch e (every output on
   /// the correct side of 0.5, as `ctnn-train <task>` judges it). Written by the kernel.
-  std::uint16_t* solved = nullptr;
+  std::uint32_t* solved = nullptr;
 };
 
 /// What one run of a group ends with.

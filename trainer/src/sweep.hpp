@@ -138,7 +138,7 @@ struct solved_span {
   std::optional<std::size_t> last_unsolved;
   bool solved_at_end = false;
 };
-inline solved_span solved_span_of(const std::vector<std::uint16_t>& solved, std::size_t lane) {
+inline solved_span solved_span_of(const std::vector<std::uint32_t>& solved, std::size_t lane) {
   solved_span span;
   std::size_t e = solved.size();
   while (e > 0 && (solved[e - 1] >> lane & 1) != 0) --e;
@@ -179,7 +179,7 @@ std::vector<sweep_result> run_sweeps(const sweep_settings& settings,
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < threads; ++t) {
     workers.emplace_back([&] {
-      std::vector<std::uint16_t> solved(settings.epochs);
+      std::vector<std::uint32_t> solved(settings.epochs);
       lane_group_job job;
       job.task = Task::kind;
       job.single_precision = std::is_same_v<T, float>;
@@ -211,7 +211,7 @@ std::vector<sweep_result> run_sweeps(const sweep_settings& settings,
         for (std::size_t i = 0; i < job.count;) {
           const std::size_t rate = (first + i) / runs;
           const std::size_t end = std::min(job.count, (rate + 1) * runs - first);
-          const auto mask = static_cast<std::uint16_t>(((1u << end) - 1) & ~((1u << i) - 1));
+          const std::uint32_t mask = static_cast<std::uint32_t>(((std::uint64_t{1} << end) - 1) & ~((std::uint64_t{1} << i) - 1));
           for (std::size_t e = 0; e < settings.epochs; ++e) {
             if (const int in_rate = std::popcount(static_cast<unsigned>(solved[e] & mask)))
               counts[rate][e].fetch_add(static_cast<std::uint32_t>(in_rate),

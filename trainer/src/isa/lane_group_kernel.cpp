@@ -80,7 +80,7 @@ void train_group(const ctnn::dataset<T, Inputs, 1, Patterns>& data, const lane_g
   ctnn::parameters<Net, lanes> params = ctnn::side_by_side(each);
   ctnn::parameters<net_input_network<Net>, lanes> net_input_params;
 
-  const std::uint32_t used = (std::uint32_t{1} << job.count) - 1;  // count <= N = 16
+  const auto used = static_cast<std::uint32_t>((std::uint64_t{1} << job.count) - 1);
   std::uint32_t running = used;
   std::size_t diverged_at[N] = {};
   for (std::size_t epoch = 0; epoch < job.epochs; ++epoch) {
@@ -121,7 +121,7 @@ void train_group(const ctnn::dataset<T, Inputs, 1, Patterns>& data, const lane_g
       }
       solved &= data.targets[n][0] > T(0.5) ? side : ~side;
     }
-    job.solved[epoch] = static_cast<std::uint16_t>(solved & used);
+    job.solved[epoch] = static_cast<std::uint32_t>(solved & used);
   }
   for (std::size_t i = 0; i < job.count; ++i) {
     lane_group_run& run = result.runs[i];
@@ -149,7 +149,7 @@ void train_group_in(const lane_group_job& job, lane_group_result& result) {
   }
 }
 
-static_assert(N <= 16, "lane_group_job::solved holds 16 lanes' bits");
+static_assert(N <= 32, "lane_group_job::solved holds 32 lanes' bits");
 static_assert(ctnn::homework::xor_net::parameter_count <= lane_group_max_parameters);
 
 }  // namespace
