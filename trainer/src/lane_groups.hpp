@@ -30,9 +30,14 @@ struct lane_group_job {
   std::size_t epochs = 0;
   std::uint64_t seeds[lane_group_size] = {};
   double rates[lane_group_size] = {};
-  /// epochs entries: bit i of solved[e] is set if run i is solved after epoch e (every output on
-  /// the correct side of 0.5, as `ctnn-train <task>` judges it). Written by the kernel.
+  /// Bit i of solved[e - first] is set if run i is solved after epoch e (every output on the
+  /// correct side of 0.5, as `ctnn-train <task>` judges it). The kernel fills `window` entries at
+  /// a time, from epoch `first` on, and then calls report(context, first, count): a group's
+  /// memory does not grow with the epochs.
   std::uint32_t* solved = nullptr;
+  std::size_t window = 0;
+  void (*report)(void* context, std::size_t first, std::size_t count) = nullptr;
+  void* context = nullptr;
 };
 
 /// What one run of a group ends with.

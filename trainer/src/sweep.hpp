@@ -132,20 +132,39 @@ sweep_run finish_run(std::uint64_t seed, const ctnn::parameters<typename Task::n
   return run;
 }
 
-/// The first epoch after which run `lane` of a group stays solved to the end (bit lane of every
-/// solved[e] set from it on), if it ends solved; and if not, nothing.
-struct solved_span {
-  std::optional<std::size_t> last_unsolved;
-  bool solved_at_end = false;
+/// What the kernel's reports of a group's solved runs add up to: each run's last unsolved epoch,
+/// and each epoch's solved runs counted per rate (a group spans one or a few rates).
+struct solved_tally {
+  const lane_group_job* job = nullptr;
+  std::size_t first_run = 0, runs = 0;  // the group's first run of the grid; runs a rate
+  std::vector<std::vector<std::atomic<std::uint32_t>>>* counts = nullptr;
+  std::optional<std::size_t> last_unsolved[lane_group_size];
+
+  static void add(void* context, std::size_t first, std::size_t count) {
+    auto& tally = *static_cast<solved_tally*>(context);
+    const lane_group_job& job = *tally.job;
+    for (std::size_t i = 0; i < job.count; ++i) {
+      for (std::size_t e = count; e-- > 0;) {
+        if ((job.solved[e] >> i & 1) == 0) {
+          tally.last_unsolved[i] = first + e;
+          break;
+        }
+      }
+    }
+    for (std::size_t i = 0; i < job.count;) {
+      const std::size_t rate = (tally.first_run + i) / tally.runs;
+      const std::size_t end = std::min(job.count, (rate + 1) * tally.runs - tally.first_run);
+      const auto mask = static_cast<std::uint32_t>(((std::uint64_t{1} << end) - 1) &
+                                                   ~((std::uint64_t{1} << i) - 1));
+      for (std::size_t e = 0; e < count; ++e) {
+        if (const int in_rate = std::popcount(job.solved[e] & mask))
+          (*tally.counts)[rate][first + e].fetch_add(static_cast<std::uint32_t>(in_rate),
+                                                     std::memory_order_relaxed);
+      }
+      i = end;
+    }
+  }
 };
-inline solved_span solved_span_of(const std::vector<std::uint32_t>& solved, std::size_t lane) {
-  solved_span span;
-  std::size_t e = solved.size();
-  while (e > 0 && (solved[e - 1] >> lane & 1) != 0) --e;
-  span.solved_at_end = e < solved.size();
-  if (e > 0) span.last_unsolved = e - 1;
-  return span;
-}
 
 }  // namespace detail
 
@@ -179,12 +198,15 @@ std::vector<sweep_result> run_sweeps(const sweep_settings& settings,
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < threads; ++t) {
     workers.emplace_back([&] {
-      std::vector<std::uint32_t> solved(settings.epochs);
+      // The kernel reports solved runs a window of epochs at a time: 16 KiB a thread.
+      std::vector<std::uint32_t> solved(4096);
       lane_group_job job;
       job.task = Task::kind;
       job.single_precision = std::is_same_v<T, float>;
       job.epochs = settings.epochs;
       job.solved = solved.data();
+      job.window = solved.size();
+      job.report = detail::solved_tally::add;
       lane_group_result group;
       for (std::size_t first = next.fetch_add(lane_group_size); first < total;
            first = next.fetch_add(lane_group_size)) {
@@ -193,6 +215,8 @@ std::vector<sweep_result> run_sweeps(const sweep_settings& settings,
           job.seeds[i] = settings.base_seed + (first + i) % runs;
           job.rates[i] = rates[(first + i) / runs];
         }
+        detail::solved_tally tally{&job, first, runs, &counts, {}};
+        job.context = &tally;
         train_lane_group(settings.instructions, job, group);
         for (std::size_t i = 0; i < job.count; ++i) {
           const std::size_t rate = (first + i) / runs, seed = (first + i) % runs;
@@ -200,24 +224,11 @@ std::vector<sweep_result> run_sweeps(const sweep_settings& settings,
           ctnn::parameters<typename Task::network, T> params;
           for (std::size_t p = 0; p < Task::network::parameter_count; ++p)
             params.values[p] = static_cast<T>(lane.parameters[p]);
-          const detail::solved_span span = detail::solved_span_of(solved, i);
           sweep_settings at_rate = settings;
           at_rate.learning_rate = rates[rate];
           results[rate].runs[seed] = detail::finish_run<Task, T>(
-              job.seeds[i], params, at_rate, span.last_unsolved,
+              job.seeds[i], params, at_rate, tally.last_unsolved[i],
               lane.diverged ? std::optional<std::size_t>(lane.diverged_at) : std::nullopt);
-        }
-        // Each epoch's solved runs, counted per rate: a group spans one or a few rates.
-        for (std::size_t i = 0; i < job.count;) {
-          const std::size_t rate = (first + i) / runs;
-          const std::size_t end = std::min(job.count, (rate + 1) * runs - first);
-          const std::uint32_t mask = static_cast<std::uint32_t>(((std::uint64_t{1} << end) - 1) & ~((std::uint64_t{1} << i) - 1));
-          for (std::size_t e = 0; e < settings.epochs; ++e) {
-            if (const int in_rate = std::popcount(static_cast<unsigned>(solved[e] & mask)))
-              counts[rate][e].fetch_add(static_cast<std::uint32_t>(in_rate),
-                                        std::memory_order_relaxed);
-          }
-          i = end;
         }
         if ((done += job.count) == total) {
           const std::lock_guard lock(finished_mutex);

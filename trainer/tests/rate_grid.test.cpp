@@ -173,7 +173,8 @@ std::string attribute(const std::string& element, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("--learning-rates takes a list in any order and returns it sorted", "[rate_grid]") {
+TEST_CASE("a grid's --learning-rates takes a list in any order and returns it sorted",
+          "[rate_grid]") {
   CHECK(parse_learning_rates("0.5", false) == std::vector<double>{0.5});
   CHECK(parse_learning_rates("0.5,0.01,2,0.1", false) == std::vector<double>{0.01, 0.1, 0.5, 2});
   CHECK(parse_learning_rates("1e-3,1E2", true) == std::vector<double>{0.001, 100});
@@ -186,7 +187,7 @@ TEST_CASE("--learning-rates takes a list in any order and returns it sorted", "[
   CHECK(parse_error(many + ",1001") == "--learning-rates: at most 1000 rates, got 1001");
 }
 
-TEST_CASE("--learning-rates takes a logarithmic range, its ends exact and its steps equal",
+TEST_CASE("a grid's --learning-rates takes a logarithmic range, its ends exact and its steps equal",
           "[rate_grid]") {
   const std::vector<double> rates = parse_learning_rates("0.01:2:40", false);
   REQUIRE(rates.size() == 40);
@@ -221,7 +222,8 @@ TEST_CASE("every rate of a range, printed, reads back as --learning-rate the sam
   }
 }
 
-TEST_CASE("--learning-rates names what is wrong with its text, quoting it", "[rate_grid]") {
+TEST_CASE("a grid's --learning-rates names what is wrong with its text, quoting it",
+          "[rate_grid]") {
   const std::string forms =
       "--learning-rates: expected a list of numbers (0.01,0.1,1) or a logarithmic range "
       "first:last:count (0.01:2:40), got ";

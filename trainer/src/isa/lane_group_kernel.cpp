@@ -83,9 +83,14 @@ void train_group(const ctnn::dataset<T, Inputs, 1, Patterns>& data, const lane_g
   const auto used = static_cast<std::uint32_t>((std::uint64_t{1} << job.count) - 1);
   std::uint32_t running = used;
   std::size_t diverged_at[N] = {};
+  std::size_t first = 0;  // the epoch of job.solved[0]
   for (std::size_t epoch = 0; epoch < job.epochs; ++epoch) {
+    if (epoch - first == job.window) {
+      job.report(job.context, first, job.window);
+      first = epoch;
+    }
     if (running == 0) {
-      job.solved[epoch] = 0;
+      job.solved[epoch - first] = 0;
       continue;
     }
     const lanes error = ctnn::sgd_epoch(params, data, rate, rngs);
@@ -121,8 +126,9 @@ void train_group(const ctnn::dataset<T, Inputs, 1, Patterns>& data, const lane_g
       }
       solved &= data.targets[n][0] > T(0.5) ? side : ~side;
     }
-    job.solved[epoch] = static_cast<std::uint32_t>(solved & used);
+    job.solved[epoch - first] = solved & used;
   }
+  if (job.epochs > first) job.report(job.context, first, job.epochs - first);
   for (std::size_t i = 0; i < job.count; ++i) {
     lane_group_run& run = result.runs[i];
     const bool diverged = (used & ~running) >> i & 1;
