@@ -187,18 +187,31 @@ TEST_CASE("a grid's --learning-rates takes a list in any order and returns it so
   CHECK(parse_error(many + ",1001") == "--learning-rates: at most 1000 rates, got 1001");
 }
 
-TEST_CASE("a grid's --learning-rates takes a logarithmic range, its ends exact and its steps equal",
-          "[rate_grid]") {
+TEST_CASE(
+    "a grid's --learning-rates takes a logarithmic range, its ends exact, its steps equal to 4 "
+    "significant digits",
+    "[rate_grid]") {
   const std::vector<double> rates = parse_learning_rates("0.01:2:40", false);
   REQUIRE(rates.size() == 40);
   CHECK(rates.front() == 0.01);
   CHECK(rates.back() == 2.0);
-  const double step = rates[1] / rates[0];
-  CHECK_THAT(step, WithinRel(std::pow(200.0, 1.0 / 39), 1e-12));
+  const double step = std::pow(200.0, 1.0 / 39);
   for (std::size_t i = 1; i < rates.size(); ++i) {
     CHECK(rates[i - 1] < rates[i]);
-    CHECK_THAT(rates[i] / rates[i - 1], WithinRel(step, 1e-12));
+    // Rate i is 0.01 step^i rounded to 4 significant digits, and printed so.
+    const double exact = 0.01 * std::pow(step, static_cast<double>(i));
+    CHECK(rates[i] == std::stod(fmt::format("{:.4g}", exact)));
+    std::string digits;
+    for (const char c : fmt::format("{}", rates[i]))
+      if (c >= '0' && c <= '9' && !(digits.empty() && c == '0')) digits += c;
+    while (!digits.empty() && digits.back() == '0') digits.pop_back();
+    CHECK(digits.size() <= 4);
   }
+  CHECK(rates[1] == 0.01146);
+  CHECK(rates[20] == 0.1514);
+  // A range too narrow for 4 digits takes as many as keep its rates apart.
+  const std::vector<double> narrow = parse_learning_rates("0.05:0.0500001:9", false);
+  for (std::size_t i = 1; i < narrow.size(); ++i) CHECK(narrow[i - 1] < narrow[i]);
   CHECK(parse_learning_rates("1:100:3", false) == std::vector<double>{1, 10, 100});
   CHECK(parse_learning_rates("0.1:0.2:2", true) == std::vector<double>{0.1, 0.2});
 
