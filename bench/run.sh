@@ -5,8 +5,9 @@
 #
 # Usage: bench/run.sh [compiler]   (default g++; the build goes to build/benchmarks-<compiler>)
 # Environment: CTNN_SKIP_DEPS=1 skips scripts/install-deps.sh; CTNN_BENCH_COMPILE=0 skips the
-# compile-time table and headroom (the slowest part, several minutes); CTNN_AVX2=ON builds for
-# AVX2 (in build/benchmarks-<compiler>-avx2).
+# compile-time table and headroom (the slowest part, several minutes); CTNN_AVX2=ON builds
+# everything for AVX2 (in build/benchmarks-<compiler>-avx2), which the sweeps no longer need: they
+# carry lanes for SSE2, AVX2 and AVX-512 and measure each this CPU has.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -41,6 +42,23 @@ else
     /usr/bin/time -f '%e s' "$build/trainer/ctnn-train" sweep xor --seeds 1000 --out "$out" >/dev/null
   done
 fi
+echo; echo "== $cxx: the sweep (1000 seeds) and a grid (40 rates x 1000 seeds), 8000 epochs, on each"
+echo "   instruction set this CPU has: wall and CPU time on $(nproc) cores"
+for set in sse2 avx2 avx512; do
+  if ! "$build/trainer/ctnn-train" sweep or --seeds 1 --epochs 1 --isa "$set" --out "$out" \
+    --progress off >/dev/null 2>&1; then
+    echo "$set: not on this CPU"
+    continue
+  fi
+  for run in 1 2 3; do
+    /usr/bin/time -f "$set sweep: %e s wall, %U s CPU" "$build/trainer/ctnn-train" sweep xor \
+      --seeds 1000 --isa "$set" --out "$out" --progress off >/dev/null
+  done
+  for run in 1 2; do
+    /usr/bin/time -f "$set grid: %e s wall, %U s CPU" "$build/trainer/ctnn-train" sweep xor \
+      --learning-rates 0.01:2:40 --seeds 1000 --isa "$set" --out "$out" --progress off >/dev/null
+  done
+done
 if [[ ${CTNN_BENCH_COMPILE:-1} != 0 ]]; then
   echo; echo "== compile time and memory of the static tests"
   bench/compile-time.sh
