@@ -1,7 +1,7 @@
 // Throughput of training many networks side by side in ctnn::lanes against one at a time: the
-// homework's XOR network, 1000 epochs per run, in float and double, for several lane counts and
-// each instruction set the CPU has (the lanes built for each in the default build); prints each
-// one's speed-up per core over one network.
+// homework's XOR network, 1000 epochs per run, in float and double, 16 side by side in the
+// trainer's lane groups on each instruction set the CPU has (the lanes built for each in the
+// default build); prints each one's speed-up per core over one network.
 // SPDX-License-Identifier: BSL-1.0
 #include <benchmark/benchmark.h>
 
@@ -17,37 +17,8 @@
 #include <type_traits>
 #include <vector>
 
-#if defined(CTNN_BENCH_TRAINER)
-#  include "lane_groups.hpp"
-#endif
-
+#include "lane_groups.hpp"
 #include "median_reporter.hpp"
-
-namespace ctnn_bench {
-
-// The side-by-side training built for each instruction set (sweep_lanes.cpp).
-double side_by_side_sse2(bool single_precision, std::size_t lanes, std::uint64_t first_seed,
-                         std::size_t epochs);
-double side_by_side_avx2(bool single_precision, std::size_t lanes, std::uint64_t first_seed,
-                         std::size_t epochs);
-double side_by_side_avx512(bool single_precision, std::size_t lanes, std::uint64_t first_seed,
-                           std::size_t epochs);
-
-double side_by_side(ctnn::instruction_set set, bool single_precision, std::size_t lanes,
-                    std::uint64_t first_seed, std::size_t epochs) {
-  switch (set) {
-#if defined(CTNN_BENCH_WIDE_SETS)
-    case ctnn::instruction_set::avx512:
-      return side_by_side_avx512(single_precision, lanes, first_seed, epochs);
-    case ctnn::instruction_set::avx2:
-      return side_by_side_avx2(single_precision, lanes, first_seed, epochs);
-#endif
-    default:
-      return side_by_side_sse2(single_precision, lanes, first_seed, epochs);
-  }
-}
-
-}  // namespace ctnn_bench
 
 namespace {
 
@@ -76,33 +47,19 @@ void one_at_a_time(benchmark::State& state) {
       4.0 * epochs, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 
-/// N networks side by side, each seeded as one_at_a_time seeds it, with the lanes built for each
-/// instruction set (sweep_lanes.cpp, compiled once per set).
+/// The trainer's lane group of 16 XOR networks, each seeded as one_at_a_time seeds it, with the
+/// lanes built for `set`: training alone (side_by_side), or also judging every run after every
+/// epoch as the trainer's sweeps and grids do (sweep_group).
 template <class T>
-void side_by_side(benchmark::State& state, ctnn::instruction_set set, std::size_t lanes) {
-  std::uint64_t seed = 1;
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(
-        ctnn_bench::side_by_side(set, std::is_same_v<T, float>, lanes, seed, epochs));
-    seed += lanes;
-  }
-  state.counters["ns/network-step"] = benchmark::Counter(
-      4.0 * epochs * static_cast<double>(lanes),
-      benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
-}
-
-#if defined(CTNN_BENCH_TRAINER)
-/// The trainer's lane group (a sweep's or a grid's 16 runs): training, and judging every run after
-/// every epoch.
-template <class T>
-void sweep_group(benchmark::State& state, ctnn::instruction_set set) {
+void lane_group(benchmark::State& state, ctnn::instruction_set set, bool judge) {
   std::vector<std::uint32_t> solved(epochs);
-  // The trainer's sweeps add up each window of solved runs; here they are dropped.
   ctnn_train::lane_group_job job;
   job.task = ctnn_train::task_kind::logical_xor;
   job.single_precision = std::is_same_v<T, float>;
   job.count = ctnn_train::lane_group_size;
   job.epochs = epochs;
+  job.judge = judge;
+  // The trainer adds up each window of solved runs; here they are dropped.
   job.solved = solved.data();
   job.window = solved.size();
   job.report = [](void*, std::size_t, std::size_t) {};
@@ -117,7 +74,6 @@ void sweep_group(benchmark::State& state, ctnn::instruction_set set) {
       4.0 * epochs * static_cast<double>(ctnn_train::lane_group_size),
       benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
-#endif
 
 /// The benchmarks of every instruction set this CPU has.
 void register_benchmarks() {
@@ -126,22 +82,16 @@ void register_benchmarks() {
     benchmark::RegisterBenchmark(fmt_name("one_at_a_time", scalar, "", 1).c_str(),
                                  single ? one_at_a_time<float> : one_at_a_time<double>);
     for (const ctnn::instruction_set set : ctnn::instruction_sets) {
-      if (!ctnn::cpu_supports(set)) continue;
-      for (const std::size_t lanes : {16, 32}) {
-        benchmark::RegisterBenchmark(
-            fmt_name("side_by_side", scalar, ctnn::name(set), lanes).c_str(),
-            [=](benchmark::State& state) {
-              single ? side_by_side<float>(state, set, lanes)
-                     : side_by_side<double>(state, set, lanes);
-            });
+      if (!ctnn::cpu_supports(set) || !ctnn_train::built_for(set)) continue;
+      for (const bool judge : {false, true}) {
+        benchmark::RegisterBenchmark(fmt_name(judge ? "sweep_group" : "side_by_side", scalar,
+                                              ctnn::name(set), ctnn_train::lane_group_size)
+                                         .c_str(),
+                                     [=](benchmark::State& state) {
+                                       single ? lane_group<float>(state, set, judge)
+                                              : lane_group<double>(state, set, judge);
+                                     });
       }
-#if defined(CTNN_BENCH_TRAINER)
-      benchmark::RegisterBenchmark(
-          fmt_name("sweep_group", scalar, ctnn::name(set), ctnn_train::lane_group_size).c_str(),
-          [=](benchmark::State& state) {
-            single ? sweep_group<float>(state, set) : sweep_group<double>(state, set);
-          });
-#endif
     }
   }
 }
@@ -160,7 +110,7 @@ void print_ratios(const std::map<std::string, double>& ns) {
                 one->second, "1.00x");
     for (const ctnn::instruction_set set : ctnn::instruction_sets) {
       for (const std::string what : {"side_by_side", "sweep_group"}) {
-        for (const std::size_t lanes : {16, 32}) {
+        for (const std::size_t lanes : {ctnn_train::lane_group_size}) {
           const auto many = ns.find(fmt_name(what, scalar, ctnn::name(set), lanes));
           if (many == ns.end()) continue;
           std::printf("  %-7s %-13s %-7s %6zu %10.2f %9.2fx\n", scalar.c_str(), what.c_str(),

@@ -6,6 +6,7 @@ foreach(kernel IN LISTS KERNELS)
   string(REPLACE "=" ";" pair "${kernel}")
   list(GET pair 0 set)
   list(GET pair 1 object)
+  string(LENGTH "${set}" set_length)
   execute_process(COMMAND ${NM} -C --defined-only ${object} OUTPUT_VARIABLE symbols
                   RESULT_VARIABLE status)
   if(NOT status EQUAL 0)
@@ -26,7 +27,9 @@ foreach(kernel IN LISTS KERNELS)
       set(entry_found TRUE)
     elseif(type MATCHES "^[Vu]$" AND name MATCHES "^(typeinfo|DW\\.ref\\.__gxx_personality)")
       # Constant data the same in every object (sanitizers' type descriptions): merging is harmless.
-    elseif(NOT name MATCHES "::${set}::")
+    elseif(NOT name MATCHES "::${set}::" AND NOT name MATCHES "4ctnn${set_length}${set}")
+      # (The second: a name binutils cannot demangle, such as Clang 19's mangling of constrained
+      # templates, still names ctnn::<set> as N4ctnn4avx2...)
       string(APPEND shared "\n  ${name}")
     endif()
   endforeach()

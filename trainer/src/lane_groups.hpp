@@ -30,6 +30,9 @@ struct lane_group_job {
   std::size_t epochs = 0;
   std::uint64_t seeds[lane_group_size] = {};
   double rates[lane_group_size] = {};
+  /// Whether to judge the runs after every epoch (and fill `solved`), as sweeps do; bench_sweep
+  /// measures the training alone without.
+  bool judge = true;
   /// Bit i of solved[e - first] is set if run i is solved after epoch e (every output on the
   /// correct side of 0.5, as `ctnn-train <task>` judges it). The kernel fills `window` entries at
   /// a time, from epoch `first` on, and then calls report(context, first, count): a group's

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sweep.hpp"
+#include "sweep_result.hpp"
 
 namespace ctnn_train {
 

@@ -1,9 +1,11 @@
 // The sweep's summary: solved fractions, when runs became solved, and the solutions they found.
 // SPDX-License-Identifier: BSL-1.0
-#include "sweep.hpp"
+#include "sweep_result.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <stdexcept>
 

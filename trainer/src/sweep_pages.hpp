@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "svg.hpp"
-#include "sweep.hpp"
+#include "sweep_result.hpp"
 
 namespace ctnn_train {
 
