@@ -14,7 +14,8 @@ namespace CTNN_NAMESPACE {
 /// of its network trained alone, so a program may run whichever of them the CPU has.
 ///   sse2    16-byte registers: every x86-64 CPU (no flag)
 ///   avx2    32-byte registers (-mavx2)
-///   avx512  64-byte registers (-mavx512f -mavx512dq -mavx512bw -mavx512vl, x86-64-v4's set)
+///   avx512  AVX-512's instructions (-mavx512f -mavx512dq -mavx512bw -mavx512vl, x86-64-v4's
+///           set); the lanes still work in 32-byte vectors there (lanes.hpp)
 enum class instruction_set { sse2, avx2, avx512 };
 
 /// Every instruction_set, narrowest first.
