@@ -25,5 +25,6 @@ cli_case(isa_flag_over_environment STATUS 0 ARGS sweep or --seeds 2 --epochs 3 -
 # lacks is refused with exit status 2 and nothing written.
 add_test(NAME isa.same_results_on_every_set
          COMMAND ${CMAKE_COMMAND} -Dprogram=$<TARGET_FILE:ctnn-train>
+                 "-Dbuilt_sets=${ctnn_train_instruction_sets}"
                  -Dwork_dir=${CMAKE_CURRENT_BINARY_DIR}/isa_same -P
                  ${CMAKE_CURRENT_SOURCE_DIR}/isa_same_results.cmake)

@@ -12,27 +12,39 @@
 namespace ctnn_train {
 
 // One kernel per instruction set, defined by isa/lane_group_kernel.cpp built with its flags.
+// (The build defines CTNN_TRAIN_HAS_<SET> for each set it compiles: CTNN_TRAIN_INSTRUCTION_SETS.)
 void train_lane_group_sse2(const lane_group_job& job, lane_group_result& result);
-#if defined(CTNN_TRAIN_KERNELS_X86)
 void train_lane_group_avx2(const lane_group_job& job, lane_group_result& result);
 void train_lane_group_avx512(const lane_group_job& job, lane_group_result& result);
-#endif
 
 bool built_for(ctnn::instruction_set set) {
-#if defined(CTNN_TRAIN_KERNELS_X86)
-  (void)set;
-  return true;
+  switch (set) {
+    case ctnn::instruction_set::sse2:
+      return true;
+    case ctnn::instruction_set::avx2:
+#if defined(CTNN_TRAIN_HAS_AVX2)
+      return true;
 #else
-  return set == ctnn::instruction_set::sse2;
+      return false;
 #endif
+    case ctnn::instruction_set::avx512:
+#if defined(CTNN_TRAIN_HAS_AVX512)
+      return true;
+#else
+      return false;
+#endif
+  }
+  return false;
 }
 
 void train_lane_group(ctnn::instruction_set set, const lane_group_job& job,
                       lane_group_result& result) {
   switch (set) {
-#if defined(CTNN_TRAIN_KERNELS_X86)
+#if defined(CTNN_TRAIN_HAS_AVX512)
     case ctnn::instruction_set::avx512:
       return train_lane_group_avx512(job, result);
+#endif
+#if defined(CTNN_TRAIN_HAS_AVX2)
     case ctnn::instruction_set::avx2:
       return train_lane_group_avx2(job, result);
 #endif

@@ -64,7 +64,8 @@ struct lane_group_result {
 void train_lane_group(ctnn::instruction_set set, const lane_group_job& job,
                       lane_group_result& result);
 
-/// Whether this build has lanes compiled for `set` (all three on x86-64; sse2 alone elsewhere).
+/// Whether this build has lanes compiled for `set` (by default all three on x86-64, sse2 alone
+/// elsewhere; CMake's CTNN_TRAIN_INSTRUCTION_SETS chooses).
 bool built_for(ctnn::instruction_set set);
 
 /// The widest instruction set both built and supported by the CPU: what sweeps use by default.
