@@ -9,6 +9,7 @@
 # without it.
 set(CTNN_BUILD_DOCS AUTO CACHE STRING "Test the documentation site's build (needs mkdocs): AUTO, ON or OFF")
 set_property(CACHE CTNN_BUILD_DOCS PROPERTY STRINGS AUTO ON OFF)
+option(CTNN_DOC_EXAMPLES "Compile (and run) every example of docs/*.md" ON)
 
 find_package(Python3 COMPONENTS Interpreter)
 if(NOT Python3_Interpreter_FOUND)
@@ -34,6 +35,9 @@ target_link_libraries(ctnn_doc_pch PRIVATE ctnn::ctnn)
 target_precompile_headers(ctnn_doc_pch PRIVATE <ctnn.hpp>)
 target_compile_options(ctnn_doc_pch PRIVATE $<$<CONFIG:RelWithDebInfo>:-g0>)
 ctnn_set_warnings(ctnn_doc_pch)
+if(NOT CTNN_DOC_EXAMPLES)
+  set(ctnn_doc_examples "")
+endif()
 foreach(example IN LISTS ctnn_doc_examples)
   if(example STREQUAL "")
     continue()

@@ -117,11 +117,12 @@ for compiler in "${compilers[@]}"; do
   # and unit-tested by every compiler, and a browser run is about 9 s a page.
   browser_option=-DCTNN_BROWSER_TESTS=OFF
   [[ $compiler == "${compilers[0]}" ]] && browser_option=-DCTNN_BROWSER_TESTS=ON
-  # The benchmarks (programs that print figures, not tests) are compiled by the first and the last
-  # compiler, GCC 12 and Clang 19 by default: about 30 s of a build each.
-  bench_option=-DCTNN_BUILD_BENCHMARKS=OFF
+  # The benchmarks (programs that print figures, not tests) and the documentation's examples are
+  # compiled by the first and the last compiler, GCC 12 and Clang 19 by default: about 30 s of a
+  # build each.
+  bench_option=(-DCTNN_BUILD_BENCHMARKS=OFF -DCTNN_DOC_EXAMPLES=OFF)
   [[ $compiler == "${compilers[0]}" || $compiler == "${compilers[-1]}" ]] &&
-    bench_option=-DCTNN_BUILD_BENCHMARKS=ON
+    bench_option=(-DCTNN_BUILD_BENCHMARKS=ON -DCTNN_DOC_EXAMPLES=ON)
   shard=$(((shard + 1) % shards))
   phase_times=''
   failed_phase=''
@@ -139,7 +140,7 @@ for compiler in "${compilers[@]}"; do
   # (required), not AUTO.
   if phase configure cmake -S . -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER="$compiler" \
                            -DCMAKE_BUILD_TYPE="$build_type" "${project_options[@]}" "$shard_option" \
-                           "$browser_option" "$bench_option" &&
+                           "$browser_option" "${bench_option[@]}" &&
      phase build cmake --build "$build_dir" -j "$jobs" -- -k 0 &&
      phase test run_ctest; then
     result=PASS
