@@ -2,6 +2,7 @@
 # has writes the same files and prints the same report (but the line naming the set), and that a
 # set the CPU lacks is refused: exit status 2, one line naming it, no file. Used by isa_tests.cmake.
 # SPDX-License-Identifier: BSL-1.0
+cmake_minimum_required(VERSION 3.21)  # IN_LIST
 set(cpu_flags "")
 if(EXISTS /proc/cpuinfo)
   file(STRINGS /proc/cpuinfo cpu_flags REGEX "^flags")
