@@ -675,11 +675,7 @@ std::string rate_grid_heatmap_svg(const rate_grid_result& grid, std::string_view
   // The histograms' round bin width for sqrt(36) bins: about six whole, round steps.
   const std::size_t step = histogram_bin_width(epochs, 36);
   for (std::size_t epoch = 0; epoch <= epochs; epoch += step) {
-    svg += fmt::format(
-        "<line class=\"tick\" x1=\"{0:.2f}\" y1=\"{1}\" x2=\"{0:.2f}\" y2=\"{2}\" "
-        "stroke=\"black\"/>"
-        "<text class=\"tick-label\" x=\"{0:.2f}\" y=\"{3}\" text-anchor=\"middle\">{4}</text>\n",
-        x_at(static_cast<double>(epoch)), bottom, bottom + 5, bottom + 19, epoch);
+    svg += x_tick_markup(x_at(static_cast<double>(epoch)), bottom, fmt::format("{}", epoch));
   }
   std::vector<std::pair<double, std::string>> rate_ticks;
   for (const double tick : log_ticks(edges.front(), edges.back()))
@@ -690,17 +686,9 @@ std::string rate_grid_heatmap_svg(const rate_grid_result& grid, std::string_view
     if (rates > 1) rate_ticks.emplace_back(last, fmt::format("{:.3g}", grid.rates.back()));
   }
   for (const auto& [log_rate, label] : rate_ticks) {
-    svg += fmt::format(
-        "<line class=\"tick\" x1=\"{1}\" y1=\"{0:.2f}\" x2=\"{2}\" y2=\"{0:.2f}\" "
-        "stroke=\"black\"/>"
-        "<text class=\"tick-label\" x=\"{3}\" y=\"{0:.2f}\" dy=\"0.35em\" "
-        "text-anchor=\"end\">{4}</text>\n",
-        y_at(log_rate), left - 5, left, left - 8, label);
+    svg += y_tick_markup(y_at(log_rate), left, label);
   }
-  svg += fmt::format(
-      "<rect class=\"frame\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" "
-      "stroke=\"black\"/>\n</g>\n",
-      left, top, right - left, bottom - top);
+  svg += frame_markup(left, top, right, bottom) + "</g>\n";
   svg += fmt::format(
       "<text class=\"x-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" "
       "font-size=\"14\">epoch</text>\n"

@@ -138,6 +138,34 @@ struct plot_area {
   double y_at(double y) const { return bottom - (bottom - top) * (y - y_low) / (y_high - y_low); }
 };
 
+}  // namespace
+
+std::string x_tick_markup(double x, double bottom, std::string_view label) {
+  return fmt::format(
+      "<line class=\"tick\" x1=\"{0:.2f}\" y1=\"{1}\" x2=\"{0:.2f}\" y2=\"{2}\" "
+      "stroke=\"black\"/>"
+      "<text class=\"tick-label\" x=\"{0:.2f}\" y=\"{3}\" text-anchor=\"middle\">{4}</text>\n",
+      x, bottom, bottom + 5, bottom + 19, label);
+}
+
+std::string y_tick_markup(double y, double left, std::string_view label) {
+  return fmt::format(
+      "<line class=\"tick\" x1=\"{1}\" y1=\"{0:.2f}\" x2=\"{2}\" y2=\"{0:.2f}\" "
+      "stroke=\"black\"/>"
+      "<text class=\"tick-label\" x=\"{3}\" y=\"{0:.2f}\" dy=\"0.35em\" "
+      "text-anchor=\"end\">{4}</text>\n",
+      y, left - 5, left, left - 8, label);
+}
+
+std::string frame_markup(double left, double top, double right, double bottom) {
+  return fmt::format(
+      "<rect class=\"frame\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" "
+      "stroke=\"black\"/>\n",
+      left, top, right - left, bottom - top);
+}
+
+namespace {
+
 /// A plot's title, frame, ticks (whole numbers only on the axes marked `whole`) and axis labels.
 std::string titled_axes(const plot_area& area, const plot_labels& labels, bool whole_x,
                         bool whole_y) {
@@ -150,24 +178,12 @@ std::string titled_axes(const plot_area& area, const plot_labels& labels, bool w
   svg += "<g class=\"axes\" font-size=\"12\" stroke-width=\"1\">\n";
   double step = 1;
   for (const double x : ticks(area.x_low, area.x_high, step, whole_x)) {
-    svg += fmt::format(
-        "<line class=\"tick\" x1=\"{0:.2f}\" y1=\"{1}\" x2=\"{0:.2f}\" y2=\"{2}\" "
-        "stroke=\"black\"/>"
-        "<text class=\"tick-label\" x=\"{0:.2f}\" y=\"{3}\" text-anchor=\"middle\">{4}</text>\n",
-        x_at(x), bottom, bottom + 5, bottom + 19, tick_label(x, step));
+    svg += x_tick_markup(x_at(x), bottom, tick_label(x, step));
   }
   for (const double y : ticks(area.y_low, area.y_high, step, whole_y)) {
-    svg += fmt::format(
-        "<line class=\"tick\" x1=\"{1}\" y1=\"{0:.2f}\" x2=\"{2}\" y2=\"{0:.2f}\" "
-        "stroke=\"black\"/>"
-        "<text class=\"tick-label\" x=\"{3}\" y=\"{0:.2f}\" dy=\"0.35em\" "
-        "text-anchor=\"end\">{4}</text>\n",
-        y_at(y), left - 5, left, left - 8, tick_label(y, step));
+    svg += y_tick_markup(y_at(y), left, tick_label(y, step));
   }
-  svg += fmt::format(
-      "<rect class=\"frame\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" "
-      "stroke=\"black\"/>\n</g>\n",
-      left, top, right - left, bottom - top);
+  svg += frame_markup(left, top, right, bottom) + "</g>\n";
   svg += fmt::format(
       "<text class=\"x-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" "
       "font-size=\"14\">{}</text>\n",
@@ -340,11 +356,7 @@ std::string bar_chart_svg(std::span<const chart_bar> bars, std::size_t total,
   svg += "</g>\n<g class=\"axes\" font-size=\"12\" stroke-width=\"1\">\n";
   double step = 1;
   for (const double x : ticks(area.x_low, area.x_high, step, true)) {
-    svg += fmt::format(
-        "<line class=\"tick\" x1=\"{0:.2f}\" y1=\"{1}\" x2=\"{0:.2f}\" y2=\"{2}\" "
-        "stroke=\"black\"/>"
-        "<text class=\"tick-label\" x=\"{0:.2f}\" y=\"{3}\" text-anchor=\"middle\">{4}</text>\n",
-        area.x_at(x), bottom, bottom + 5, bottom + 19, tick_label(x, step));
+    svg += x_tick_markup(area.x_at(x), bottom, tick_label(x, step));
   }
   svg += fmt::format(
       "<line class=\"axis\" x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"black\"/>"

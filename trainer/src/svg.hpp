@@ -49,6 +49,13 @@ inline constexpr std::size_t curve_csv_rows = 100'000;
 /// curve_csv_rows and not `every_epoch`, every k-th from 0 (k the least that fits) and the last.
 std::vector<std::size_t> csv_epochs(std::size_t count, bool every_epoch);
 
+/// The axes' markup every picture shares: a tick below the x axis (at `bottom`) at `x`, one left of
+/// the y axis (at `left`) at `y`, each with its label, and a plot's frame. Coordinates in SVG
+/// units.
+std::string x_tick_markup(double x, double bottom, std::string_view label);
+std::string y_tick_markup(double y, double left, std::string_view label);
+std::string frame_markup(double left, double top, double right, double bottom);
+
 /// A unit of a network diagram: its name (`x_0`, `h`, `y`, ...) and, except for inputs, its
 /// bias and the bias's name.
 struct diagram_unit {

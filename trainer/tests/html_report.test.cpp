@@ -13,16 +13,11 @@
 
 #include "catch.hpp"
 #include "tasks.hpp"
+#include "text_count.hpp"
 
 namespace {
 
 using ctnn_train::epoch_stretch;
-
-std::size_t count(const std::string& text, const std::string& part) {
-  std::size_t found = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
-  return found;
-}
 
 /// The epochs of a run of `epochs` whose parameters the report keeps.
 std::vector<std::size_t> snapshots(std::size_t epochs) {

@@ -18,6 +18,7 @@
 #include "catch.hpp"
 #include "cli.hpp"
 #include "errors.hpp"
+#include "text_count.hpp"
 
 namespace {
 
@@ -25,12 +26,6 @@ using ctnn_train::parse_learning_rates;
 using ctnn_train::rate_grid_result;
 using ctnn_train::sweep_result;
 using ctnn_train::sweep_run;
-
-std::size_t count(const std::string& text, const std::string& part) {
-  std::size_t found = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
-  return found;
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;

@@ -15,6 +15,7 @@
 #include "catch.hpp"
 #include "errors.hpp"
 #include "scratch_directory.hpp"
+#include "text_count.hpp"
 
 namespace {
 
@@ -25,12 +26,6 @@ using ctnn_test::scratch_directory;
 using deep_net = ctnn::network<ctnn::input<3>, ctnn::dense<4, ctnn::hyperbolic_tangent>,
                                ctnn::dense<2, ctnn::relu, ctnn::from<1, 0>>,
                                ctnn::dense<2, ctnn::logistic, ctnn::from<2, 0, 1>>>;
-
-std::size_t count(const std::string& text, const std::string& part) {
-  std::size_t found = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
-  return found;
-}
 
 /// The path data of the learning curve.
 std::string curve(const std::string& svg) {

@@ -13,17 +13,12 @@
 #include "catch.hpp"
 #include "sweep.hpp"
 #include "tasks.hpp"
+#include "text_count.hpp"
 
 namespace {
 
 using ctnn_train::sweep_result;
 using ctnn_train::sweep_run;
-
-std::size_t count(const std::string& text, const std::string& part) {
-  std::size_t found = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
-  return found;
-}
 
 /// A run of four patterns, solved from `solved_from` if it has a value, else not solved.
 sweep_run made_run(std::uint64_t seed, std::optional<std::size_t> solved_from,
